@@ -1,0 +1,73 @@
+"""Assembles the application from explicit route and middleware lists."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from tortoise.contrib.starlette import RegisterTortoise
+
+from consult import views
+from consult.database import tortoise_config
+from consult.i18n import LanguageMiddleware
+from consult.security import BodySizeLimitMiddleware, CSRFMiddleware, SecurityHeadersMiddleware
+from consult.settings import Settings, load_settings
+from consult.templating import build_templates
+from surveys import views as survey_views
+
+SESSION_MAX_AGE_SECONDS = 12 * 60 * 60
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    """Build the ASGI app for the given settings (from the environment when omitted)."""
+    settings = settings or load_settings()
+    templates = build_templates(settings)
+
+    async def refuse(request: Request, status_code: int) -> Response:
+        return await views.render_error(request, status_code)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
+            yield
+
+    routes = [
+        Route("/", views.home, name="home"),
+        Route("/healthz", views.health, name="health"),
+        Mount("/static", StaticFiles(directory=settings.static_dir), name="static"),
+        *survey_views.routes,
+    ]
+    # Outermost first: headers wrap everything, including refusals from the layers inside.
+    middleware = [
+        Middleware(SecurityHeadersMiddleware),
+        Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts)),
+        Middleware(LanguageMiddleware, locale_dir=settings.locale_dir),
+        Middleware(
+            SessionMiddleware,
+            secret_key=settings.secret_key,
+            session_cookie="consult_session",
+            max_age=SESSION_MAX_AGE_SECONDS,
+            same_site="lax",
+        ),
+        Middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes, refuse=refuse),
+        Middleware(CSRFMiddleware, refuse=refuse),
+    ]
+    app = Starlette(
+        debug=settings.debug,
+        routes=routes,
+        middleware=middleware,
+        lifespan=lifespan,
+        exception_handlers={HTTPException: views.http_exception, Exception: views.server_error},
+    )
+    app.state.settings = settings
+    app.state.templates = templates
+    return app

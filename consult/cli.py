@@ -1,0 +1,94 @@
+"""The `consult` command: serve, migrate, load the demo, check migrations."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+
+import typer
+from tortoise import Tortoise
+from tortoise.migrations.api import migrate as run_migrations
+
+from consult.database import tortoise_config
+from consult.settings import load_settings
+
+cli = typer.Typer(help="London community consultations.", no_args_is_help=True)
+
+
+def run_with_database(work: Callable[[], Awaitable[Any]]) -> Any:
+    """Run `work` with Tortoise connected to the configured database."""
+
+    async def wrapped() -> Any:
+        await Tortoise.init(config=tortoise_config(load_settings().database_url))
+        try:
+            return await work()
+        finally:
+            await Tortoise.close_connections()
+
+    return asyncio.run(wrapped())
+
+
+@cli.command()
+def migrate() -> None:
+    """Apply every migration that has not been applied yet."""
+    config = tortoise_config(load_settings().database_url)
+
+    async def apply() -> None:
+        try:
+            await run_migrations(config=config)
+        finally:
+            await Tortoise.close_connections()
+
+    asyncio.run(apply())
+    typer.echo("Migrations applied.")
+
+
+@cli.command("check-migrations")
+def check_migrations() -> None:
+    """Exit 1 if the models have changes that no migration records."""
+    from consult.migrations_check import pending_model_changes
+
+    changes = asyncio.run(pending_model_changes(load_settings().database_url))
+    if changes:
+        typer.echo("Models and migrations disagree: " + ", ".join(changes), err=True)
+        raise typer.Exit(1)
+    typer.echo("Models and migrations agree.")
+
+
+@cli.command("load-demo")
+def load_demo_command() -> None:
+    """Create the demo consultation if it is not there yet."""
+    from surveys.demo import DEMO_SLUG, load_demo
+
+    created = run_with_database(load_demo)
+    typer.echo(f"Demo consultation {DEMO_SLUG} {'created' if created else 'already present'}.")
+
+
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Serve the site with uvicorn."""
+    import uvicorn
+
+    uvicorn.run(
+        "consult.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        access_log=False,
+        server_header=False,
+    )
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""Site-wide pages: the language-negotiating front door and translated error pages."""
+
+from __future__ import annotations
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
+
+from consult import i18n
+from consult.i18n import N_, gettext
+
+ERROR_PAGES: dict[int, tuple[str, str]] = {
+    400: (N_("Something in your request was not right"), N_("Go back and try again.")),
+    403: (
+        N_("Your session has expired"),
+        N_(
+            "To keep your answers safe, this page needs to be opened again before it can be "
+            "sent. Go back, reload the page and send it again. Nothing you saved before "
+            "has been lost."
+        ),
+    ),
+    404: (
+        N_("Page not found"),
+        N_(
+            "If you typed the web address, check it is correct. If you pasted it, check you "
+            "copied the entire address."
+        ),
+    ),
+    405: (N_("Something in your request was not right"), N_("Go back and try again.")),
+    413: (
+        N_("What you sent is too large"),
+        N_("Go back, shorten your answer and send it again."),
+    ),
+    500: (
+        N_("Sorry, there is a problem with the service"),
+        N_("Try again later. Answers you have already sent have been saved."),
+    ),
+}
+
+
+async def home(request: Request) -> Response:
+    """Send `/` to the best language the browser asks for."""
+    code = i18n.negotiate_language(request.headers.get("accept-language"), i18n.LANGUAGE_CODES)
+    response = RedirectResponse(f"/{code}/", status_code=303)
+    response.headers["Vary"] = "Accept-Language"
+    return response
+
+
+async def health(request: Request) -> Response:
+    return PlainTextResponse("ok")
+
+
+async def render_error(request: Request, status_code: int) -> Response:
+    title, body = ERROR_PAGES.get(status_code, ERROR_PAGES[500])
+    templates = request.app.state.templates
+    response: Response = templates.TemplateResponse(
+        request,
+        "errors/error.html",
+        {
+            "title": gettext(title),
+            "body": gettext(body),
+            "home_href": f"/{i18n.current_language().code}/",
+        },
+        status_code=status_code,
+    )
+    return response
+
+
+async def http_exception(request: Request, exc: Exception) -> Response:
+    status_code = exc.status_code if isinstance(exc, HTTPException) else 500
+    return await render_error(request, status_code)
+
+
+async def server_error(request: Request, exc: Exception) -> Response:
+    return await render_error(request, 500)

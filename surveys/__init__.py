@@ -1,0 +1,1 @@
+"""Consultations, their questions, and the responses people give."""

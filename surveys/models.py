@@ -1,0 +1,181 @@
+"""The consultation data model: questionnaires, their wording per language, and responses."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class ConsultationStatus(StrEnum):
+    DRAFT = "draft"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class QuestionType(StrEnum):
+    FREE_TEXT = "free_text"
+    SINGLE_CHOICE = "single_choice"
+    MULTIPLE_CHOICE = "multiple_choice"
+
+
+class Channel(StrEnum):
+    WEB = "web"
+    PAPER = "paper"
+    GROUP = "group"
+
+
+class TextStatus(StrEnum):
+    """Where one field's wording in one language stands in the translation workflow."""
+
+    MISSING = "missing"
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+
+
+class TextOrigin(StrEnum):
+    """Who produced a field's wording: the source author, a translator, a file or the project."""
+
+    SOURCE = "source"
+    TRANSLATOR = "translator"
+    IMPORTED = "imported"
+    PROJECT_DRAFT = "project_draft"
+
+
+class Consultation(Model):
+    id = fields.IntField(primary_key=True)
+    slug = fields.CharField(max_length=80, unique=True)
+    status = fields.CharEnumField(ConsultationStatus, default=ConsultationStatus.DRAFT)
+    opens_at = fields.DatetimeField()
+    closes_at = fields.DatetimeField()
+    source_language = fields.CharField(max_length=16, default="en")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    questions: fields.ReverseRelation[Question]
+
+    class Meta:
+        table = "consultation"
+
+
+class Question(Model):
+    """One question. Once answered it is never edited: a revision retires it for a new one."""
+
+    id = fields.IntField(primary_key=True)
+    consultation: fields.ForeignKeyRelation[Consultation] = fields.ForeignKeyField(
+        "surveys.Consultation", related_name="questions", on_delete=fields.CASCADE
+    )
+    key = fields.CharField(max_length=60)
+    version = fields.IntField(default=1)
+    position = fields.IntField()
+    type = fields.CharEnumField(QuestionType, max_length=20)
+    required = fields.BooleanField(default=False)
+    max_length = fields.IntField(default=2000)
+    retired_at = fields.DatetimeField(null=True)
+
+    options: fields.ReverseRelation[Option]
+
+    class Meta:
+        table = "question"
+        unique_together = (("consultation", "key", "version"),)
+        ordering = ("position",)
+
+
+class Option(Model):
+    id = fields.IntField(primary_key=True)
+    question: fields.ForeignKeyRelation[Question] = fields.ForeignKeyField(
+        "surveys.Question", related_name="options", on_delete=fields.CASCADE
+    )
+    value = fields.CharField(max_length=60)
+    position = fields.IntField()
+
+    class Meta:
+        table = "option"
+        unique_together = (("question", "value"),)
+        ordering = ("position",)
+
+
+class TextUnit(Model):
+    """The wording of one translatable field in one language.
+
+    `key` names the field (`consultation.title`, `question.12.hint`, `option.40.label`).
+    The English row carries `revision`, bumped on every change; a translation records in
+    `source_revision` which English revision it was made from, so a later change to the
+    English shows the translation as stale.
+    """
+
+    id = fields.IntField(primary_key=True)
+    consultation: fields.ForeignKeyRelation[Consultation] = fields.ForeignKeyField(
+        "surveys.Consultation", related_name="texts", on_delete=fields.CASCADE
+    )
+    key = fields.CharField(max_length=80)
+    language = fields.CharField(max_length=16)
+    text = fields.TextField()
+    status = fields.CharEnumField(TextStatus, max_length=16, default=TextStatus.MISSING)
+    origin = fields.CharEnumField(TextOrigin, max_length=16)
+    revision = fields.IntField(default=1)
+    source_revision = fields.IntField(null=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "text_unit"
+        unique_together = (("consultation", "key", "language"),)
+
+
+class ResponseDraft(Model):
+    """Answers a respondent has given so far, keyed by a random token in their session.
+
+    Kept in the database rather than the cookie because free-text answers in several
+    scripts soon outgrow a cookie's 4 KB.
+    """
+
+    id = fields.IntField(primary_key=True)
+    token = fields.CharField(max_length=64, unique=True)
+    consultation: fields.ForeignKeyRelation[Consultation] = fields.ForeignKeyField(
+        "surveys.Consultation", related_name="drafts", on_delete=fields.CASCADE
+    )
+    answers: dict[str, Any] = fields.JSONField(default=dict)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "response_draft"
+
+
+class Response(Model):
+    """One submitted response. Deliberately holds no IP address and no user agent."""
+
+    id = fields.IntField(primary_key=True)
+    consultation: fields.ForeignKeyRelation[Consultation] = fields.ForeignKeyField(
+        "surveys.Consultation", related_name="responses", on_delete=fields.RESTRICT
+    )
+    reference = fields.CharField(max_length=20, unique=True)
+    # The draft token it was submitted from: a second submit of the same draft finds this.
+    submission_token = fields.CharField(max_length=64, unique=True)
+    language = fields.CharField(max_length=16)
+    channel = fields.CharEnumField(Channel, max_length=10, default=Channel.WEB)
+    submitted_at = fields.DatetimeField(auto_now_add=True)
+
+    answers: fields.ReverseRelation[Answer]
+
+    class Meta:
+        table = "response"
+
+
+class Answer(Model):
+    id = fields.IntField(primary_key=True)
+    response: fields.ForeignKeyRelation[Response] = fields.ForeignKeyField(
+        "surveys.Response", related_name="answers", on_delete=fields.CASCADE
+    )
+    question: fields.ForeignKeyRelation[Question] = fields.ForeignKeyField(
+        "surveys.Question", related_name="answers", on_delete=fields.RESTRICT
+    )
+    text = fields.TextField(null=True)
+    options: fields.ManyToManyRelation[Option] = fields.ManyToManyField(
+        "surveys.Option", related_name="answers", through="answer_option"
+    )
+
+    class Meta:
+        table = "answer"
+        unique_together = (("response", "question"),)

@@ -1,0 +1,212 @@
+"""What a respondent can do with a consultation: read it, answer it, submit once."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from surveys.models import (
+    Answer,
+    Consultation,
+    ConsultationStatus,
+    Option,
+    Question,
+    QuestionType,
+    Response,
+    ResponseDraft,
+)
+
+# Crockford's base32 without I, L, O, U: nothing to misread when it is copied by hand.
+REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+@dataclass(frozen=True)
+class QuestionSpec:
+    """A question and its options, loaded once per request."""
+
+    question: Question
+    options: list[Option] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return self.question.key
+
+    @property
+    def option_values(self) -> list[str]:
+        return [option.value for option in self.options]
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    consultation: Consultation
+    questions: list[QuestionSpec]
+
+    def find(self, key: str) -> QuestionSpec | None:
+        return next((spec for spec in self.questions if spec.key == key), None)
+
+    def after(self, key: str) -> QuestionSpec | None:
+        keys = [spec.key for spec in self.questions]
+        position = keys.index(key)
+        return self.questions[position + 1] if position + 1 < len(keys) else None
+
+    def before(self, key: str) -> QuestionSpec | None:
+        keys = [spec.key for spec in self.questions]
+        position = keys.index(key)
+        return self.questions[position - 1] if position > 0 else None
+
+
+def is_accepting_responses(consultation: Consultation, now: datetime | None = None) -> bool:
+    now = now or datetime.now(UTC)
+    return (
+        consultation.status == ConsultationStatus.OPEN
+        and consultation.opens_at <= now < consultation.closes_at
+    )
+
+
+async def open_consultations(now: datetime | None = None) -> list[Consultation]:
+    now = now or datetime.now(UTC)
+    return await Consultation.filter(
+        status=ConsultationStatus.OPEN, opens_at__lte=now, closes_at__gt=now
+    ).order_by("closes_at")
+
+
+async def find_consultation(slug: str) -> Consultation | None:
+    """A consultation respondents may see (open or closed, never a draft)."""
+    return await Consultation.filter(
+        slug=slug, status__in=[ConsultationStatus.OPEN, ConsultationStatus.CLOSED]
+    ).first()
+
+
+async def load_questionnaire(consultation: Consultation) -> Questionnaire:
+    """The current questions with their options, in two queries."""
+    questions = await Question.filter(consultation=consultation, retired_at=None).order_by(
+        "position"
+    )
+    options = await Option.filter(question_id__in=[q.id for q in questions]).order_by("position")
+    by_question: dict[int, list[Option]] = {}
+    for option in options:
+        by_question.setdefault(option.question_id, []).append(option)  # type: ignore[attr-defined]
+    return Questionnaire(
+        consultation,
+        [QuestionSpec(question, by_question.get(question.id, [])) for question in questions],
+    )
+
+
+async def revise_question(question: Question, **changes: Any) -> Question:
+    """Change a question; once it has answers, retire it and create the next version."""
+    if not await Answer.exists(question=question):
+        await question.update_from_dict(changes).save()
+        return question
+    async with in_transaction():
+        options = await Option.filter(question=question).order_by("position")
+        question.retired_at = datetime.now(UTC)
+        await question.save(update_fields=["retired_at"])
+        values = {
+            "consultation_id": question.consultation_id,  # type: ignore[attr-defined]
+            "key": question.key,
+            "version": question.version + 1,
+            "position": question.position,
+            "type": question.type,
+            "required": question.required,
+            "max_length": question.max_length,
+            **changes,
+        }
+        successor = await Question.create(**values)
+        await Option.bulk_create(
+            [
+                Option(question=successor, value=option.value, position=option.position)
+                for option in options
+            ]
+        )
+    return successor
+
+
+# Drafts -----------------------------------------------------------------------------------
+
+
+def new_draft_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+async def find_draft(consultation: Consultation, token: str | None) -> ResponseDraft | None:
+    if not token:
+        return None
+    return await ResponseDraft.filter(consultation=consultation, token=token).first()
+
+
+async def save_draft_answer(
+    consultation: Consultation, token: str, question_key: str, answer: dict[str, Any]
+) -> None:
+    """Store one answer in the respondent's draft, creating the draft on first use."""
+    draft, _created = await ResponseDraft.get_or_create(
+        token=token, defaults={"consultation": consultation, "answers": {}}
+    )
+    draft.answers = {**draft.answers, question_key: answer}
+    await draft.save(update_fields=["answers", "updated_at"])
+
+
+def is_answered(spec: QuestionSpec, answer: dict[str, Any] | None) -> bool:
+    if not answer:
+        return False
+    if spec.question.type == QuestionType.FREE_TEXT:
+        return bool(str(answer.get("text", "")).strip())
+    return bool(answer.get("options"))
+
+
+# Submission -------------------------------------------------------------------------------
+
+
+def new_reference() -> str:
+    body = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{body[:4]}-{body[4:]}"
+
+
+async def submit_draft(
+    questionnaire: Questionnaire, draft: ResponseDraft, language: str
+) -> Response:
+    """Turn a draft into a stored response, exactly once.
+
+    The draft's token is unique on Response, so a double click or a resubmitted form
+    that races this one finds the response the first submit stored.
+    """
+    try:
+        async with in_transaction():
+            response = await Response.create(
+                consultation=questionnaire.consultation,
+                reference=new_reference(),
+                submission_token=draft.token,
+                language=language,
+            )
+            for spec in questionnaire.questions:
+                answer = draft.answers.get(spec.key)
+                if not is_answered(spec, answer):
+                    continue
+                assert answer is not None
+                stored = await Answer.create(
+                    response=response,
+                    question=spec.question,
+                    text=answer.get("text")
+                    if spec.question.type == QuestionType.FREE_TEXT
+                    else None,
+                )
+                chosen = [o for o in spec.options if o.value in answer.get("options", [])]
+                if chosen:
+                    await stored.options.add(*chosen)
+            await ResponseDraft.filter(id=draft.id).delete()
+    except IntegrityError:
+        existing = await find_submitted(questionnaire.consultation, draft.token)
+        if existing is None:
+            raise
+        return existing
+    return response
+
+
+async def find_submitted(consultation: Consultation, token: str | None) -> Response | None:
+    if not token:
+        return None
+    return await Response.filter(consultation=consultation, submission_token=token).first()

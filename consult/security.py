@@ -79,21 +79,24 @@ class BodySizeLimitMiddleware:
                 response = await self.refuse(Request(scope, receive), 413)
                 await response(scope, receive, send)
                 return
-        await self.app(scope, replay_body(bytes(body)), send)
+        await self.app(scope, replay_body(bytes(body), receive), send)
 
 
-def replay_body(body: bytes) -> Receive:
-    """A `receive` callable that hands over an already-read body once."""
+def replay_body(body: bytes, receive: Receive) -> Receive:
+    """A `receive` that hands over an already-read body once, then waits on the real one.
+
+    Waiting matters: responses listen for `http.disconnect` and stop sending when it comes.
+    """
     sent = False
 
-    async def receive() -> Message:
+    async def replay() -> Message:
         nonlocal sent
         if not sent:
             sent = True
             return {"type": "http.request", "body": body, "more_body": False}
-        return {"type": "http.disconnect"}
+        return await receive()
 
-    return receive
+    return replay
 
 
 class CSRFMiddleware:
@@ -113,7 +116,7 @@ class CSRFMiddleware:
             return
         message = await receive()
         body = message.get("body", b"")
-        request = Request(scope, replay_body(body))
+        request = Request(scope, replay_body(body, receive))
         expected = request.session.get(CSRF_SESSION_KEY)
         supplied = request.headers.get("x-csrf-token")
         if supplied is None:
@@ -128,7 +131,7 @@ class CSRFMiddleware:
             response = await self.refuse(request, 403)
             await response(scope, receive, send)
             return
-        await self.app(scope, replay_body(body), send)
+        await self.app(scope, replay_body(body, receive), send)
 
 
 class SecurityHeadersMiddleware:

@@ -1,0 +1,16 @@
+"""Moving through a page with the keyboard alone, as a person without a mouse would."""
+
+from __future__ import annotations
+
+from playwright.async_api import Page
+
+MAX_TABS = 80
+
+
+async def tab_to(page: Page, selector: str) -> None:
+    """Press Tab until the element matching `selector` has focus."""
+    for _ in range(MAX_TABS):
+        await page.keyboard.press("Tab")
+        if await page.evaluate("(s) => document.activeElement?.matches(s) ?? false", selector):
+            return
+    raise AssertionError(f"{selector} was not reachable with Tab in {MAX_TABS} presses")

@@ -58,3 +58,8 @@ async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client
+
+
+@pytest.fixture(autouse=True)
+def _database_ready(database_url: str) -> None:
+    """Every test may use the ORM: the session database is set up before the first one."""

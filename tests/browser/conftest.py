@@ -57,7 +57,7 @@ def live_server(database_url: str) -> Iterator[str]:
     deadline = time.monotonic() + 30
     while True:
         try:
-            with urllib.request.urlopen(f"{base_url}/healthz", timeout=1):  # noqa: S310
+            with urllib.request.urlopen(f"{base_url}/healthz", timeout=1):
                 break
         except OSError:
             if time.monotonic() > deadline or process.poll() is not None:
@@ -70,11 +70,16 @@ def live_server(database_url: str) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-async def browser() -> AsyncIterator[Browser]:
+def chromium() -> str:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is not at {CHROMIUM}: run `make test`, which installs it.")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+async def browser(chromium: str) -> AsyncIterator[Browser]:
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield browser
         await browser.close()
 

@@ -44,7 +44,7 @@ messages: $(INSTALLED)
 	$(BIN)/pybabel extract -F babel.cfg -k N_ -k gettext --no-location --sort-output \
 	  --project=consult --copyright-holder="London community consultations" \
 	  --msgid-bugs-address=translations@consult.invalid -o consult/locale/messages.pot .
-	$(BIN)/pybabel update -i consult/locale/messages.pot -d consult/locale --no-wrap --no-fuzzy-matching
+	$(BIN)/pybabel update -i consult/locale/messages.pot -d consult/locale --no-wrap --no-fuzzy-matching --ignore-obsolete
 
 test: setup browser-tools lint typecheck
 	@set -o pipefail; ran=""; \

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.middleware.authentication import AuthenticationMiddleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
@@ -17,14 +18,19 @@ from starlette.staticfiles import StaticFiles
 from tortoise.contrib.starlette import RegisterTortoise
 
 from consult import views
+from consult.accounts import views as account_views
+from consult.accounts.services import StaffAuthenticationBackend
 from consult.database import tortoise_config
 from consult.i18n import LanguageMiddleware
 from consult.security import BodySizeLimitMiddleware, CSRFMiddleware, SecurityHeadersMiddleware
 from consult.settings import Settings, load_settings
 from consult.templating import build_templates
 from surveys import views as survey_views
+from translations import views as translation_views
 
 SESSION_MAX_AGE_SECONDS = 12 * 60 * 60
+# Routes that take files, and so a larger request body than a form.
+UPLOAD_PATH_SUFFIXES = ("/import",)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -32,8 +38,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or load_settings()
     templates = build_templates(settings)
 
-    async def refuse(request: Request, status_code: int) -> Response:
-        return await views.render_error(request, status_code)
+    async def refuse(request: Request, status_code: int, reason: str) -> Response:
+        return await views.render_error(request, status_code, reason)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -45,6 +51,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/healthz", views.health, name="health"),
         Mount("/static", StaticFiles(directory=settings.static_dir), name="static"),
         *survey_views.routes,
+        *account_views.routes,
+        *translation_views.routes,
     ]
     # Outermost first: headers wrap everything, including refusals from the layers inside.
     middleware = [
@@ -58,7 +66,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
             max_age=SESSION_MAX_AGE_SECONDS,
             same_site="lax",
         ),
-        Middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes, refuse=refuse),
+        Middleware(AuthenticationMiddleware, backend=StaffAuthenticationBackend()),
+        Middleware(
+            BodySizeLimitMiddleware,
+            max_bytes=settings.max_body_bytes,
+            max_upload_bytes=settings.max_upload_bytes,
+            upload_suffixes=UPLOAD_PATH_SUFFIXES,
+            refuse=refuse,
+        ),
         Middleware(CSRFMiddleware, refuse=refuse),
     ]
     app = Starlette(
@@ -66,7 +81,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         routes=routes,
         middleware=middleware,
         lifespan=lifespan,
-        exception_handlers={HTTPException: views.http_exception, Exception: views.server_error},
+        exception_handlers={
+            HTTPException: views.http_exception,
+            survey_views.LanguageNotOffered: survey_views.language_not_offered,
+            Exception: views.server_error,
+        },
     )
     app.state.settings = settings
     app.state.templates = templates

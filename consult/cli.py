@@ -11,9 +11,11 @@ from tortoise import Tortoise
 from tortoise.migrations.api import migrate as run_migrations
 
 from consult.database import tortoise_config
-from consult.settings import load_settings
+from consult.settings import SettingsError, load_settings
 
-cli = typer.Typer(help="London community consultations.", no_args_is_help=True)
+cli = typer.Typer(
+    help="London community consultations.", no_args_is_help=True, pretty_exceptions_enable=False
+)
 
 
 def run_with_database(work: Callable[[], Awaitable[Any]]) -> Any:
@@ -65,6 +67,42 @@ def load_demo_command() -> None:
     typer.echo(f"Demo consultation {DEMO_SLUG} {'created' if created else 'already present'}.")
 
 
+@cli.command("create-user")
+def create_user_command(
+    email: Annotated[str, typer.Argument(help="Their email address: they sign in with it.")],
+    name: Annotated[str, typer.Option(help="Their name, shown in history.")],
+    role: Annotated[str, typer.Option(help="admin, officer or translator.")],
+    language: Annotated[
+        list[str] | None, typer.Option(help="A language they translate (repeat for more).")
+    ] = None,
+    reviews: Annotated[
+        list[str] | None, typer.Option(help="A language they also review (repeat for more).")
+    ] = None,
+    password: Annotated[
+        str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)
+    ] = "",
+) -> None:
+    """Create a staff account (the password is asked for, never passed on the command line)."""
+    from consult.accounts.models import Role
+    from consult.accounts.services import create_user
+    from consult.i18n import LANGUAGE_CODES
+
+    if role not in {r.value for r in Role}:
+        raise typer.BadParameter(f"role must be one of {', '.join(r.value for r in Role)}")
+    unknown = [code for code in [*(language or []), *(reviews or [])] if code not in LANGUAGE_CODES]
+    if unknown:
+        raise typer.BadParameter(f"unknown language codes: {', '.join(unknown)}")
+    if len(password) < 12:
+        raise typer.BadParameter("use a password of at least 12 characters")
+    languages = {code: False for code in language or []} | {code: True for code in reviews or []}
+
+    async def create() -> None:
+        await create_user(email, name, password, Role(role), languages)
+
+    run_with_database(create)
+    typer.echo(f"Created {role} {email}.")
+
+
 @cli.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
@@ -87,7 +125,11 @@ def serve(
 
 
 def main() -> None:
-    cli()
+    try:
+        cli()
+    except SettingsError as error:
+        typer.echo(f"consult: {error}", err=True)
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":

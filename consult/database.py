@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-APP_MODULES: dict[str, list[str]] = {"surveys": ["surveys.models"]}
+APP_MODULES: dict[str, list[str]] = {
+    "accounts": ["consult.accounts.models"],
+    "surveys": ["surveys.models"],
+    "translations": ["translations.models"],
+}
+MIGRATION_MODULES: dict[str, str] = {
+    "accounts": "consult.accounts.migrations",
+    "surveys": "surveys.migrations",
+    "translations": "translations.migrations",
+}
 
 
 def tortoise_config(database_url: str) -> dict[str, Any]:
@@ -15,7 +24,7 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
             label: {
                 "models": models,
                 "default_connection": "default",
-                "migrations": f"{label}.migrations",
+                "migrations": MIGRATION_MODULES[label],
             }
             for label, models in APP_MODULES.items()
         },

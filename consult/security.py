@@ -38,7 +38,7 @@ SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
 )
 
 # Renders a refusal page in the request's language; supplied by the app at assembly.
-RefusalRenderer = Callable[[Request, int], Awaitable[Response]]
+RefusalRenderer = Callable[[Request, int, str], Awaitable[Response]]
 
 
 def csrf_token(connection: HTTPConnection) -> str:
@@ -51,20 +51,37 @@ def csrf_token(connection: HTTPConnection) -> str:
 
 
 class BodySizeLimitMiddleware:
-    """Refuse request bodies over `max_bytes` with 413, whether declared or streamed."""
+    """Refuse request bodies over the limit with 413, whether declared or streamed.
 
-    def __init__(self, app: ASGIApp, max_bytes: int, refuse: RefusalRenderer) -> None:
+    File uploads (paths ending in one of `upload_suffixes`) get the larger upload limit.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int,
+        max_upload_bytes: int,
+        upload_suffixes: tuple[str, ...],
+        refuse: RefusalRenderer,
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.max_upload_bytes = max_upload_bytes
+        self.upload_suffixes = upload_suffixes
         self.refuse = refuse
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = (
+            self.max_upload_bytes
+            if scope["path"].endswith(self.upload_suffixes)
+            else self.max_bytes
+        )
         declared = HTTPConnection(scope).headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            response = await self.refuse(Request(scope, receive), 413)
+        if declared.isdigit() and int(declared) > limit:
+            response = await self.refuse(Request(scope, receive), 413, "too_large")
             await response(scope, receive, send)
             return
         body = bytearray()
@@ -75,8 +92,8 @@ class BodySizeLimitMiddleware:
                 return
             body.extend(message.get("body", b""))
             more_body = message.get("more_body", False)
-            if len(body) > self.max_bytes:
-                response = await self.refuse(Request(scope, receive), 413)
+            if len(body) > limit:
+                response = await self.refuse(Request(scope, receive), 413, "too_large")
                 await response(scope, receive, send)
                 return
         await self.app(scope, replay_body(bytes(body), receive), send)
@@ -128,7 +145,7 @@ class CSRFMiddleware:
             and supplied
             and hmac.compare_digest(expected.encode(), supplied.encode())
         ):
-            response = await self.refuse(request, 403)
+            response = await self.refuse(request, 403, "csrf")
             await response(scope, receive, send)
             return
         await self.app(scope, replay_body(body, receive), send)

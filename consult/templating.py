@@ -14,12 +14,19 @@ from consult.settings import Settings
 
 
 def language_alternates(request: Request) -> list[dict[str, Any]]:
-    """This same page in every offered language, for the switcher and `rel=alternate`."""
+    """This same page in every offered language, for the switcher and `rel=alternate`.
+
+    A view may narrow the offer (a consultation is offered only in its published
+    languages) by setting `request.state.offered_languages`.
+    """
     current = i18n.current_language()
     segments = request.url.path.split("/")
     on_language_path = len(segments) > 1 and segments[1] in i18n.LANGUAGES_BY_CODE
+    offered = getattr(request.state, "offered_languages", i18n.LANGUAGE_CODES)
     alternates = []
     for language in i18n.LANGUAGES:
+        if language.code not in offered and language.code != current.code:
+            continue
         if on_language_path:
             path = "/".join(["", language.code, *segments[2:]])
         else:
@@ -44,6 +51,11 @@ def page_context(request: Request) -> dict[str, Any]:
         "csrf_field_name": CSRF_FIELD_NAME,
         "csrf_token": csrf_token(request),
         "ui_awaiting_native_review": i18n.current_catalog_is_machine_draft(),
+        "staff": request.user
+        if "user" in request.scope and request.user.is_authenticated
+        else None,
+        "staff_home_href": f"/{language.code}/staff/",
+        "sign_out_href": f"/{language.code}/staff/sign-out",
     }
 
 

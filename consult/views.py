@@ -8,10 +8,20 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from consult import i18n
 from consult.i18n import N_, gettext
+from consult.rendering import render
 
-ERROR_PAGES: dict[int, tuple[str, str]] = {
+# Keyed by status code, or by a reason where one status has several (a refused CSRF token).
+ERROR_PAGES: dict[int | str, tuple[str, str]] = {
     400: (N_("Something in your request was not right"), N_("Go back and try again.")),
+    401: (
+        N_("Sign in to see this page"),
+        N_("This page is for staff. Sign in, then open it again."),
+    ),
     403: (
+        N_("You do not have access to this page"),
+        N_("Your account cannot open this page. If you think it should, ask an administrator."),
+    ),
+    "csrf": (
         N_("Your session has expired"),
         N_(
             "To keep your answers safe, this page needs to be opened again before it can be "
@@ -50,20 +60,18 @@ async def health(request: Request) -> Response:
     return PlainTextResponse("ok")
 
 
-async def render_error(request: Request, status_code: int) -> Response:
-    title, body = ERROR_PAGES.get(status_code, ERROR_PAGES[500])
-    templates = request.app.state.templates
-    response: Response = templates.TemplateResponse(
+async def render_error(request: Request, status_code: int, reason: str | None = None) -> Response:
+    title, body = ERROR_PAGES.get(reason or status_code) or ERROR_PAGES.get(
+        status_code, ERROR_PAGES[500]
+    )
+    return render(
         request,
         "errors/error.html",
-        {
-            "title": gettext(title),
-            "body": gettext(body),
-            "home_href": f"/{i18n.current_language().code}/",
-        },
         status_code=status_code,
+        title=gettext(title),
+        body=gettext(body),
+        home_href=f"/{i18n.current_language().code}/",
     )
-    return response
 
 
 async def http_exception(request: Request, exc: Exception) -> Response:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from consult.accounts.models import User
 
 
 class ConsultationStatus(StrEnum):
@@ -100,10 +103,11 @@ class Option(Model):
 class TextUnit(Model):
     """The wording of one translatable field in one language.
 
-    `key` names the field (`consultation.title`, `question.12.hint`, `option.40.label`).
-    The English row carries `revision`, bumped on every change; a translation records in
-    `source_revision` which English revision it was made from, so a later change to the
-    English shows the translation as stale.
+    `key` names the field (`consultation.title`, `question.community-help.hint`,
+    `option.involvement.meeting.label`). The English row carries `revision`, bumped on every
+    change. A translation records in `source_revision` and `source_text` which English it was
+    made from, so a later change to the English shows the translation as stale, old and new
+    side by side.
     """
 
     id = fields.IntField(primary_key=True)
@@ -117,11 +121,37 @@ class TextUnit(Model):
     origin = fields.CharEnumField(TextOrigin, max_length=16)
     revision = fields.IntField(default=1)
     source_revision = fields.IntField(null=True)
+    source_text = fields.TextField(null=True)
+    translated_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "accounts.User", related_name=False, null=True, on_delete=fields.SET_NULL
+    )
+    reviewed_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "accounts.User", related_name=False, null=True, on_delete=fields.SET_NULL
+    )
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:
         table = "text_unit"
         unique_together = (("consultation", "key", "language"),)
+
+
+class WordingSnapshot(Model):
+    """Exactly the wording a respondent read: every field's text in their language.
+
+    Shared by every response given to the same wording (`digest` is a hash of the texts).
+    """
+
+    id = fields.IntField(primary_key=True)
+    consultation: fields.ForeignKeyRelation[Consultation] = fields.ForeignKeyField(
+        "surveys.Consultation", related_name="wording_snapshots", on_delete=fields.CASCADE
+    )
+    language = fields.CharField(max_length=16)
+    digest = fields.CharField(max_length=64, unique=True)
+    texts: dict[str, str] = fields.JSONField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "wording_snapshot"
 
 
 class ResponseDraft(Model):
@@ -156,6 +186,9 @@ class Response(Model):
     language = fields.CharField(max_length=16)
     channel = fields.CharEnumField(Channel, max_length=10, default=Channel.WEB)
     submitted_at = fields.DatetimeField(auto_now_add=True)
+    wording: fields.ForeignKeyNullableRelation[WordingSnapshot] = fields.ForeignKeyField(
+        "surveys.WordingSnapshot", related_name="responses", null=True, on_delete=fields.RESTRICT
+    )
 
     answers: fields.ReverseRelation[Answer]
 

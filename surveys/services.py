@@ -20,6 +20,7 @@ from surveys.models import (
     Response,
     ResponseDraft,
 )
+from surveys.wording import Wording, snapshot_wording
 
 # Crockford's base32 without I, L, O, U: nothing to misread when it is copied by hand.
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -167,20 +168,22 @@ def new_reference() -> str:
 
 
 async def submit_draft(
-    questionnaire: Questionnaire, draft: ResponseDraft, language: str
+    questionnaire: Questionnaire, draft: ResponseDraft, wording: Wording
 ) -> Response:
-    """Turn a draft into a stored response, exactly once.
+    """Turn a draft into a stored response, with the wording it was read in, exactly once.
 
     The draft's token is unique on Response, so a double click or a resubmitted form
     that races this one finds the response the first submit stored.
     """
     try:
         async with in_transaction():
+            snapshot = await snapshot_wording(questionnaire.consultation, wording)
             response = await Response.create(
                 consultation=questionnaire.consultation,
                 reference=new_reference(),
                 submission_token=draft.token,
-                language=language,
+                language=wording.language,
+                wording=snapshot,
             )
             for spec in questionnaire.questions:
                 answer = draft.answers.get(spec.key)

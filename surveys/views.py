@@ -12,6 +12,7 @@ from starlette.routing import Route
 
 from consult import i18n
 from consult.i18n import N_, gettext
+from consult.rendering import render
 from surveys import services
 from surveys.forms import answer_from_form, build_answer_form, form_data_from_answer
 from surveys.models import Consultation
@@ -21,7 +22,7 @@ from surveys.presenters import (
     present_answers,
     present_question,
 )
-from surveys.wording import load_wording, wording_by_consultation
+from surveys.wording import load_wording, published_languages, wording_by_consultation
 
 DRAFTS_SESSION_KEY = "drafts"
 SUBMITTED_SESSION_KEY = "submitted"
@@ -54,18 +55,62 @@ def _set_session_token(request: Request, bucket: str, slug: str, token: str | No
     request.session[bucket] = tokens
 
 
+class LanguageNotOffered(Exception):
+    """The consultation exists but is not published in the language asked for."""
+
+    def __init__(self, consultation: Consultation, offered: tuple[str, ...]) -> None:
+        super().__init__(consultation.slug)
+        self.consultation = consultation
+        self.offered = offered
+
+
 async def _consultation(request: Request) -> Consultation:
+    """The consultation in the URL, if it is published in the URL's language.
+
+    Only published languages are offered on its pages (the switcher reads them from
+    `request.state`), so respondents never see a half-translated form.
+    """
     consultation = await services.find_consultation(request.path_params["slug"])
     if consultation is None:
         raise HTTPException(404)
+    offered = await published_languages(consultation)
+    request.state.offered_languages = offered
+    if _language(request) not in offered:
+        raise LanguageNotOffered(consultation, offered)
     return consultation
 
 
-def _render(request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
-    templates = request.app.state.templates
-    response: Response = templates.TemplateResponse(
-        request, template, context, status_code=status_code
+async def language_not_offered(request: Request, exc: Exception) -> Response:
+    """Explain, in the page's language, and link to the languages it can be read in."""
+    assert isinstance(exc, LanguageNotOffered)
+    wording = await load_wording(exc.consultation, exc.consultation.source_language)
+    segments = request.url.path.split("/")
+    return render(
+        request,
+        "surveys/not_offered.html",
+        status_code=404,
+        consultation_title=wording.consultation("title"),
+        available=[
+            {
+                "language": i18n.LANGUAGES_BY_CODE[code],
+                "href": "/".join(["", code, *segments[2:]]),
+            }
+            for code in exc.offered
+        ],
     )
+
+
+async def negotiate(request: Request) -> Response:
+    """`/consultations/{slug}/`: the best published language for this browser."""
+    consultation = await services.find_consultation(request.path_params["slug"])
+    if consultation is None:
+        raise HTTPException(404)
+    offered = await published_languages(consultation)
+    code = i18n.negotiate_language(request.headers.get("accept-language"), offered)
+    response = RedirectResponse(
+        _path(request, "start", lang=code, slug=consultation.slug), status_code=303
+    )
+    response.headers["Vary"] = "Accept-Language"
     return response
 
 
@@ -75,7 +120,11 @@ def _long_date(value: Any, language: str) -> str:
 
 async def landing(request: Request) -> Response:
     language = _language(request)
-    consultations = await services.open_consultations()
+    consultations = [
+        consultation
+        for consultation in await services.open_consultations()
+        if language in await published_languages(consultation)
+    ]
     titles = await wording_by_consultation(consultations, language, "title")
     items = [
         {
@@ -85,7 +134,7 @@ async def landing(request: Request) -> Response:
         }
         for consultation in consultations
     ]
-    return _render(request, "surveys/landing.html", consultations=items)
+    return render(request, "surveys/landing.html", consultations=items)
 
 
 async def start(request: Request) -> Response:
@@ -97,7 +146,7 @@ async def start(request: Request) -> Response:
     draft = await services.find_draft(
         consultation, _session_token(request, DRAFTS_SESSION_KEY, consultation.slug)
     )
-    return _render(
+    return render(
         request,
         "surveys/start.html",
         wording=wording,
@@ -171,7 +220,7 @@ async def question(request: Request) -> Response:
     else:
         back_href = _path(request, "start", lang=language, slug=slug)
     view = present_question(questionnaire, spec, wording, form)
-    return _render(
+    return render(
         request,
         "surveys/question.html",
         status_code=status_code,
@@ -222,14 +271,14 @@ async def check_answers(request: Request) -> Response:
             if spec.question.required and not row.answered
         ]
         if not view.errors:
-            await services.submit_draft(questionnaire, draft, language)
+            await services.submit_draft(questionnaire, draft, wording)
             _set_session_token(request, DRAFTS_SESSION_KEY, slug, None)
             _set_session_token(request, SUBMITTED_SESSION_KEY, slug, draft.token)
             return RedirectResponse(
                 _path(request, "confirmation", lang=language, slug=slug), status_code=303
             )
         status_code = 400
-    return _render(
+    return render(
         request,
         "surveys/check_answers.html",
         status_code=status_code,
@@ -252,7 +301,7 @@ async def confirmation(request: Request) -> Response:
             _path(request, "start", lang=language, slug=consultation.slug), status_code=303
         )
     wording = await load_wording(consultation, language)
-    return _render(
+    return render(
         request,
         "surveys/confirmation.html",
         wording=wording,
@@ -264,6 +313,7 @@ async def confirmation(request: Request) -> Response:
 
 
 routes = [
+    Route("/consultations/{slug}/", negotiate, name="negotiate"),
     Route("/{lang}/", landing, name="landing"),
     Route("/{lang}/consultations/{slug}/", start, name="start"),
     Route(

@@ -69,3 +69,10 @@ async def build_draft(
         consultation=questionnaire.consultation,
         answers={"views": {"text": text}, "area": {"options": ["south"]}},
     )
+
+
+async def build_demo_copy(languages: tuple[str, ...] = ("gu", "ur")) -> Consultation:
+    """A fresh open consultation with the demo's questions, in English and `languages`."""
+    from surveys.demo import create_demo_consultation
+
+    return await create_demo_consultation(f"demo-{secrets.token_hex(4)}", languages)

@@ -1,8 +1,10 @@
 """The demo consultation, built from the GLADA Crack Cocaine Strategy 2005-08.
 
 Its wording lives beside this module, one JSON file per language (`en.json` is the
-source). The other ten were drafted by the project and are stored with that origin,
-so respondents are told the wording awaits review by a native speaker.
+source). The other ten were drafted by the project and are stored with that origin.
+They are marked approved for the demo only, so it can be answered in all eleven
+languages, but no reviewer is recorded: respondents are told the wording awaits review
+by a native speaker until a real reviewer approves each field.
 """
 
 from __future__ import annotations
@@ -73,11 +75,21 @@ async def load_demo(now: datetime | None = None) -> Consultation | None:
     """Create the demo consultation unless it exists; return it if created."""
     if await Consultation.exists(slug=DEMO_SLUG):
         return None
+    return await create_demo_consultation(DEMO_SLUG, LANGUAGE_CODES, now)
+
+
+async def create_demo_consultation(
+    slug: str, languages: tuple[str, ...], now: datetime | None = None
+) -> Consultation:
+    """An open consultation with the demo's questions and wording in `languages`.
+
+    Translations are the project's drafts, approved for the demo only (no reviewer).
+    """
     now = now or datetime.now(UTC)
     source = read_wording(SOURCE_LANGUAGE)
     async with in_transaction():
         consultation = await Consultation.create(
-            slug=DEMO_SLUG,
+            slug=slug,
             status=ConsultationStatus.OPEN,
             opens_at=now - timedelta(days=1),
             closes_at=now + timedelta(days=365),
@@ -108,7 +120,7 @@ async def load_demo(now: datetime | None = None) -> Consultation | None:
             )
             for key, text in source.items()
         ]
-        for language in LANGUAGE_CODES:
+        for language in languages:
             if language == SOURCE_LANGUAGE:
                 continue
             translated = read_wording(language)
@@ -118,9 +130,10 @@ async def load_demo(now: datetime | None = None) -> Consultation | None:
                     key=key,
                     language=language,
                     text=translated[key],
-                    status=TextStatus.DRAFT,
+                    status=TextStatus.APPROVED,
                     origin=TextOrigin.PROJECT_DRAFT,
                     source_revision=1,
+                    source_text=source[key],
                 )
                 for key in source
             ]

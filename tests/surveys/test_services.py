@@ -8,6 +8,7 @@ import httpx
 
 from surveys.models import Answer, ConsultationStatus, Question, Response
 from surveys.services import revise_question, submit_draft
+from surveys.wording import load_wording
 from tests.builders import build_consultation, build_draft, build_questionnaire
 
 
@@ -15,9 +16,14 @@ async def test_a_draft_becomes_one_response_with_its_answers() -> None:
     questionnaire = await build_questionnaire()
     draft = await build_draft(questionnaire)
 
-    response = await submit_draft(questionnaire, draft, "tr")
+    wording = await load_wording(questionnaire.consultation, "en")
 
-    assert response.language == "tr"
+    response = await submit_draft(questionnaire, draft, wording)
+
+    assert response.language == "en"
+    await response.fetch_related("wording")
+    assert response.wording is not None
+    assert response.wording.texts == {"consultation.title": "Our estate, our say"}
     answers = await Answer.filter(response=response).prefetch_related("question", "options")
     assert {a.question.key: a.text for a in answers} == {
         "views": "More youth workers",
@@ -30,9 +36,10 @@ async def test_a_draft_becomes_one_response_with_its_answers() -> None:
 async def test_the_same_draft_sent_twice_at_once_is_stored_once() -> None:
     questionnaire = await build_questionnaire()
     draft = await build_draft(questionnaire)
+    wording = await load_wording(questionnaire.consultation, "en")
 
     first, second = await asyncio.gather(
-        submit_draft(questionnaire, draft, "en"), submit_draft(questionnaire, draft, "en")
+        submit_draft(questionnaire, draft, wording), submit_draft(questionnaire, draft, wording)
     )
 
     assert first.reference == second.reference
@@ -51,7 +58,8 @@ async def test_an_unanswered_question_is_edited_in_place() -> None:
 
 async def test_an_answered_question_is_never_changed_but_revised_into_a_new_version() -> None:
     questionnaire = await build_questionnaire()
-    await submit_draft(questionnaire, await build_draft(questionnaire), "en")
+    wording = await load_wording(questionnaire.consultation, "en")
+    await submit_draft(questionnaire, await build_draft(questionnaire), wording)
     choice = questionnaire.questions[1].question
 
     revised = await revise_question(choice, required=True)

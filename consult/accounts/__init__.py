@@ -1,0 +1,1 @@
+"""Staff accounts and roles, shared by every staff-facing package: admin, officer, translator."""

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test setup lint typecheck browser-tools messages
+.PHONY: run test setup lint typecheck browser-tools messages models
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,17 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 	@echo "SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(48))')" > $@
 	@echo "Wrote .env with a new SECRET_KEY."
 
-setup: $(INSTALLED) .env
+# The theme models are built from the corpus, never downloaded; rebuilt when it changes.
+MODEL_INPUTS := $(wildcard analysis/corpus/*.jsonl) $(wildcard analysis/lexicons/*.json) \
+	analysis/languages.py analysis/pipeline.py analysis/scoring.py analysis/themes.py \
+	analysis/training.py
+
+analysis/trained/VERSION: $(MODEL_INPUTS) | $(INSTALLED)
+	$(BIN)/consult train-tagger
+
+models: analysis/trained/VERSION
+
+setup: $(INSTALLED) .env models
 	$(BIN)/consult migrate
 	$(BIN)/consult load-demo
 

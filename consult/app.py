@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -17,6 +19,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from tortoise.contrib.starlette import RegisterTortoise
 
+from analysis import views as analysis_views
+from analysis.worker import run_tagging_worker
 from consult import views
 from consult.accounts import views as account_views
 from consult.accounts.services import StaffAuthenticationBackend
@@ -44,7 +48,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
+            worker = (
+                asyncio.create_task(run_tagging_worker(settings.model_dir))
+                if settings.tagging_worker
+                else None
+            )
             yield
+            if worker:
+                worker.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await worker
 
     routes = [
         Route("/", views.home, name="home"),
@@ -53,6 +66,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *survey_views.routes,
         *account_views.routes,
         *translation_views.routes,
+        *analysis_views.routes,
     ]
     # Outermost first: headers wrap everything, including refusals from the layers inside.
     middleware = [

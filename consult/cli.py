@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
@@ -101,6 +102,76 @@ def create_user_command(
 
     run_with_database(create)
     typer.echo(f"Created {role} {email}.")
+
+
+@cli.command("train-tagger")
+def train_tagger(
+    language: Annotated[
+        list[str] | None, typer.Option(help="Only this language (repeat for more).")
+    ] = None,
+) -> None:
+    """Rebuild the theme models from the corpus in analysis/corpus (reproducible)."""
+    from analysis.languages import SPACY_CODES
+    from analysis.tagger import DEFAULT_MODEL_DIR
+    from analysis.training import train_all
+
+    version = train_all(DEFAULT_MODEL_DIR, language or list(SPACY_CODES))
+    typer.echo(f"Trained theme models, version {version}, in {DEFAULT_MODEL_DIR}.")
+
+
+@cli.command()
+def tag() -> None:
+    """Tag JSON Lines from stdin: {"id", "text", "language"?} -> {"id", "language", "themes"}."""
+    from analysis.batch import tag_json_lines
+
+    failed = tag_json_lines(sys.stdin, sys.stdout, sys.stderr)
+    raise typer.Exit(1 if failed else 0)
+
+
+@cli.command()
+def retag(
+    consultation: Annotated[str, typer.Option(help="The consultation's slug.")],
+) -> None:
+    """Re-tag every answer of a consultation with the current models, with a progress bar."""
+    from analysis.services import run_retag_job, start_retag
+    from analysis.tagger import ThemeTagger
+    from surveys.models import Consultation
+
+    tagger = ThemeTagger().load_all()
+
+    async def work() -> None:
+        found = await Consultation.filter(slug=consultation).first()
+        if found is None:
+            raise typer.BadParameter(f"no consultation {consultation!r}")
+        job = await start_retag(found, tagger.version, None)
+        with typer.progressbar(length=job.total, label="Re-tagging") as bar:
+            await run_retag_job(job, tagger, progress=bar.update)
+        typer.echo(f"Re-tagged {job.total} answers with model {tagger.version}.")
+
+    run_with_database(work)
+
+
+@cli.command()
+def evaluate() -> None:
+    """Print precision, recall and F1 per theme and language on the held-out split."""
+    from analysis.evaluation import evaluate as evaluate_tagger
+    from analysis.evaluation import macro_f1
+    from analysis.languages import SPACY_CODES
+    from analysis.tagger import ThemeTagger
+
+    tagger = ThemeTagger()
+    scores = evaluate_tagger(tagger, list(SPACY_CODES))
+    typer.echo(f"Model {tagger.version}, held-out split of analysis/corpus")
+    typer.echo(f"{'language':<9}{'theme':<34}{'precision':>10}{'recall':>8}{'F1':>6}{'n':>4}")
+    for score in scores:
+        typer.echo(
+            f"{score.language:<9}{score.theme:<34}{score.precision:>10.2f}"
+            f"{score.recall:>8.2f}{score.f1:>6.2f}{score.support:>4}"
+        )
+    typer.echo("")
+    typer.echo(f"{'language':<9}{'macro-F1':>9}")
+    for code in SPACY_CODES:
+        typer.echo(f"{code:<9}{macro_f1(scores, code):>9.2f}")
 
 
 @cli.command()

@@ -8,11 +8,13 @@ APP_MODULES: dict[str, list[str]] = {
     "accounts": ["consult.accounts.models"],
     "surveys": ["surveys.models"],
     "translations": ["translations.models"],
+    "analysis": ["analysis.models"],
 }
 MIGRATION_MODULES: dict[str, str] = {
     "accounts": "consult.accounts.migrations",
     "surveys": "surveys.migrations",
     "translations": "translations.migrations",
+    "analysis": "analysis.migrations",
 }
 
 

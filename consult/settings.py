@@ -32,6 +32,8 @@ class Settings:
     static_dir: Path
     locale_dir: Path
     seed_dir: Path
+    model_dir: Path
+    tagging_worker: bool
 
 
 def load_settings(
@@ -69,5 +71,7 @@ def load_settings(
         templates_dir=PROJECT_ROOT / "templates",
         static_dir=Path(__file__).resolve().parent / "static",
         locale_dir=Path(__file__).resolve().parent / "locale",
+        model_dir=Path(config("MODEL_DIR", default=str(PROJECT_ROOT / "analysis" / "trained"))),
+        tagging_worker=config("TAGGING_WORKER", cast=bool, default=True),
         seed_dir=Path(config("SEED_DIR", default=str(PROJECT_ROOT.parent / "shared" / "seed"))),
     )

@@ -12,6 +12,7 @@ from consult.accounts.access import EVERY_ROLE, StaffRoute, safe_next_path, staf
 from consult.accounts.forms import SignInForm
 from consult.i18n import N_, gettext
 from consult.rendering import render
+from surveys.models import Consultation
 
 SIGN_IN_REFUSED = N_(
     "Enter a correct email address and password. After several wrong attempts, wait 15 "
@@ -60,11 +61,18 @@ async def sign_out(request: Request) -> Response:
 async def staff_home(request: Request) -> Response:
     user = staff_user(request)
     language = i18n.current_language().code
+    consultations = await Consultation.all().order_by("-created_at") if user.manages_content else []
     return render(
         request,
         "accounts/home.html",
         translations_href=f"/{language}/staff/translations/",
-        manages_content=user.manages_content,
+        consultations=[
+            {
+                "slug": consultation.slug,
+                "tagging_href": f"/{language}/staff/consultations/{consultation.slug}/tagging",
+            }
+            for consultation in consultations
+        ],
     )
 
 

@@ -6,7 +6,7 @@ from tortoise.fields.base import OnDelete
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('surveys', '0001_initial')]
+    dependencies = [('surveys', '0001_initial'), ('accounts', '0001_initial')]
 
     initial = False
 

@@ -7,7 +7,7 @@ from translations.models import TextAction
 
 
 class Migration(migrations.Migration):
-    dependencies = [("surveys", "0001_initial")]
+    dependencies = [("surveys", "0002_translation_workflow"), ("accounts", "0001_initial")]
 
     initial = True
 

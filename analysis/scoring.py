@@ -13,8 +13,26 @@ CLASSIFIER_WEIGHT = 0.5
 LEXICON_WEIGHT = 0.5
 
 
-def combined_scores(doc: Doc) -> dict[str, float]:
-    matched = {span.label_ for span in doc.spans.get(EVIDENCE_KEY, [])}
+def evidence_by_theme(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    """Character spans (code points) of each theme's matched phrases, overlaps merged."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for span in doc.spans.get(EVIDENCE_KEY, []):
+        found.setdefault(span.label_, []).append((span.start_char, span.end_char))
+    for theme, spans in found.items():
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        found[theme] = merged
+    return found
+
+
+def combined_scores(
+    doc: Doc, evidence: dict[str, list[tuple[int, int]]] | None = None
+) -> dict[str, float]:
+    matched = evidence if evidence is not None else evidence_by_theme(doc)
     return {
         theme: round(
             CLASSIFIER_WEIGHT * float(doc.cats.get(theme, 0.0))
@@ -23,19 +41,3 @@ def combined_scores(doc: Doc) -> dict[str, float]:
         )
         for theme in THEMES
     }
-
-
-def evidence_spans(doc: Doc, theme: str) -> list[tuple[int, int]]:
-    """Character spans (code points) of the theme's matched phrases, overlaps merged."""
-    spans = sorted(
-        (span.start_char, span.end_char)
-        for span in doc.spans.get(EVIDENCE_KEY, [])
-        if span.label_ == theme
-    )
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged

@@ -12,7 +12,7 @@ from spacy.language import Language
 from analysis.detection import detect_language
 from analysis.languages import SPACY_CODES
 from analysis.pipeline import ANALYSIS_DIR, load_pipeline
-from analysis.scoring import combined_scores, evidence_spans
+from analysis.scoring import combined_scores, evidence_by_theme
 from analysis.themes import THEMES
 from analysis.training import THRESHOLDS_FILE, VERSION_FILE
 
@@ -83,13 +83,13 @@ class ThemeTagger:
             )
             thresholds = self.thresholds[language]
             for index, doc in zip(indexes, docs, strict=True):
-                scores = combined_scores(doc)
-                tags = []
-                for theme in THEMES:
-                    if scores[theme] < thresholds[theme]:
-                        continue
+                evidence = evidence_by_theme(doc)
+                scores = combined_scores(doc, evidence)
+                tags = [
                     # A decision with no matched phrase rests on the whole answer.
-                    spans = evidence_spans(doc, theme) or [(0, len(doc.text))]
-                    tags.append(ThemeTag(theme, scores[theme], spans))
+                    ThemeTag(theme, scores[theme], evidence.get(theme) or [(0, len(doc.text))])
+                    for theme in THEMES
+                    if scores[theme] >= thresholds[theme]
+                ]
                 results[index] = TagResult(language, tags)
         return [result for result in results if result is not None]

@@ -57,22 +57,35 @@ SPACY_CODES: dict[str, str] = {
 
 # Marks stripped when folding: only on Latin and Greek letters, where they are accents.
 # In Indic and Arabic scripts combining marks are vowels and must stay.
-_FOLDED_SCRIPTS = ("LATIN", "GREEK")
 _TURKISH = str.maketrans({"ı": "i", "İ": "i", "đ": "d", "Đ": "d"})
+_COMBINING_DOT_ABOVE = "\u0307"
+
+
+def _accented_script(char: str) -> bool:
+    """Latin or Greek, by code point: cheaper than asking unicodedata for the name."""
+    point = ord(char)
+    return (
+        point < 0x0250
+        or 0x1E00 <= point <= 0x1EFF
+        or 0x0370 <= point <= 0x03FF
+        or 0x1F00 <= point <= 0x1FFF
+    )
 
 
 @cache
 def fold(text: str) -> str:
     """Lower case without Latin/Greek accents: `Γειτονιά` and `γειτονια` fold alike."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFD", text.translate(_TURKISH).casefold())
     kept = []
-    previous_base = ""
+    accented_base = False
     for char in decomposed:
         if unicodedata.combining(char):
-            if previous_base.startswith(_FOLDED_SCRIPTS) or char == "\u0307":
+            if accented_base or char == _COMBINING_DOT_ABOVE:
                 continue
         else:
-            previous_base = unicodedata.name(char, "")
+            accented_base = _accented_script(char)
         kept.append(char)
     return unicodedata.normalize("NFC", "".join(kept))
 

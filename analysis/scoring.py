@@ -15,17 +15,7 @@ LEXICON_WEIGHT = 0.5
 
 def evidence_by_theme(doc: Doc) -> dict[str, list[tuple[int, int]]]:
     """Character spans (code points) of each theme's matched phrases, overlaps merged."""
-    found: dict[str, list[tuple[int, int]]] = {}
-    for span in doc.spans.get(EVIDENCE_KEY, []):
-        found.setdefault(span.label_, []).append((span.start_char, span.end_char))
-    for theme, spans in found.items():
-        merged: list[tuple[int, int]] = []
-        for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
-        found[theme] = merged
+    found: dict[str, list[tuple[int, int]]] = doc._.get(EVIDENCE_KEY) or {}
     return found
 
 

@@ -12,48 +12,66 @@ from tortoise.transactions import in_transaction
 
 from analysis.models import AnswerTagging, AnswerTheme, JobStatus, RetagJob, TagSource
 from analysis.tagger import TagRequest, TagResult, ThemeTagger
-from surveys.models import Answer, Consultation
+from surveys.models import Answer, Consultation, Response
 
 log = logging.getLogger(__name__)
 
 BATCH = 500
+RETAG_BATCH = 2000
 MAX_ATTEMPTS = 5
 
 
-async def _store(answer: Answer, result: TagResult, version: str) -> None:
-    """Replace the answer's current machine tags, leaving officers' decisions in force."""
+async def _store(answers: Sequence[Answer], results: Sequence[TagResult], version: str) -> None:
+    """Replace the answers' current machine tags, leaving officers' decisions in force.
+
+    A handful of queries per batch, whatever its size: re-tagging 100,000 answers must not
+    mean half a million round trips.
+    """
+    ids = [answer.id for answer in answers]
     decided_by_officer = {
-        row.theme
+        (row.answer_id, row.theme)  # type: ignore[attr-defined]
         for row in await AnswerTheme.filter(
-            answer=answer, is_current=True, source=TagSource.OFFICER
-        ).only("id", "theme")
+            answer_id__in=ids, is_current=True, source=TagSource.OFFICER
+        ).only("id", "answer_id", "theme")
     }
-    await AnswerTheme.filter(answer=answer, is_current=True, source=TagSource.MACHINE).update(
+    await AnswerTheme.filter(answer_id__in=ids, is_current=True, source=TagSource.MACHINE).update(
         is_current=False
     )
     await AnswerTheme.bulk_create(
         [
             AnswerTheme(
-                answer=answer,
+                answer_id=answer.id,
                 theme=tag.theme,
                 score=tag.score,
                 evidence=[list(span) for span in tag.evidence],
                 model_version=version,
                 source=TagSource.MACHINE,
             )
+            for answer, result in zip(answers, results, strict=True)
             for tag in result.themes
-            if tag.theme not in decided_by_officer
-        ]
+            if (answer.id, tag.theme) not in decided_by_officer
+        ],
+        batch_size=1000,
     )
-    await AnswerTagging.update_or_create(
-        answer=answer,
-        defaults={
-            "language": result.language,
-            "model_version": version,
-            "last_error": None,
-            "tagged_at": datetime.now(UTC),
-        },
-    )
+    now = datetime.now(UTC)
+    existing = {
+        row.answer_id: row  # type: ignore[attr-defined]
+        for row in await AnswerTagging.filter(answer_id__in=ids)
+    }
+    fresh = []
+    for answer, result in zip(answers, results, strict=True):
+        row = existing.get(answer.id) or AnswerTagging(answer_id=answer.id)
+        row.language, row.model_version, row.tagged_at = result.language, version, now
+        row.last_error = None  # type: ignore[assignment]  # the stubs miss null=True
+        if answer.id not in existing:
+            fresh.append(row)
+    if existing:
+        await AnswerTagging.bulk_update(
+            list(existing.values()),
+            fields=["language", "model_version", "last_error", "tagged_at"],
+            batch_size=1000,
+        )
+    await AnswerTagging.bulk_create(fresh, batch_size=1000)
 
 
 async def tag_answers(answers: Sequence[Answer], tagger: ThemeTagger) -> int:
@@ -61,15 +79,19 @@ async def tag_answers(answers: Sequence[Answer], tagger: ThemeTagger) -> int:
     answers = [answer for answer in answers if answer.text and answer.text.strip()]
     if not answers:
         return 0
-    await Answer.fetch_for_list(list(answers), "response")
+    response_ids = {answer.response_id for answer in answers}  # type: ignore[attr-defined]
+    form_languages = {
+        response.id: response.language
+        for response in await Response.filter(id__in=response_ids).only("id", "language")
+    }
     requests = [
-        TagRequest(str(answer.text), form_language=answer.response.language) for answer in answers
+        TagRequest(str(answer.text), form_language=form_languages.get(answer.response_id))  # type: ignore[attr-defined]
+        for answer in answers
     ]
     # The CPU-bound part runs off the event loop, so pages keep being served meanwhile.
     results = await asyncio.to_thread(tagger.tag, requests)
     async with in_transaction():
-        for answer, result in zip(answers, results, strict=True):
-            await _store(answer, result, tagger.version)
+        await _store(answers, results, tagger.version)
     return len(answers)
 
 
@@ -127,7 +149,7 @@ async def run_retag_job(
     )
     last_id = processed = 0
     while True:
-        batch = await answers.filter(id__gt=last_id).order_by("id").limit(BATCH)
+        batch = await answers.filter(id__gt=last_id).order_by("id").limit(RETAG_BATCH)
         if not batch:
             break
         # After a restart, answers this job already re-tagged are skipped.

@@ -153,15 +153,35 @@ def retag(
 
 @cli.command()
 def evaluate() -> None:
-    """Print precision, recall and F1 per theme and language on the held-out split."""
+    """Print precision, recall and F1 per theme and language: held-out split, then the
+    independent set (analysis/evaluation) with agreement between each answer's tags and
+    its English translation's."""
     from analysis.evaluation import evaluate as evaluate_tagger
-    from analysis.evaluation import macro_f1
+    from analysis.evaluation import evaluate_independent, macro_f1
     from analysis.languages import SPACY_CODES
     from analysis.tagger import ThemeTagger
 
     tagger = ThemeTagger()
-    scores = evaluate_tagger(tagger, list(SPACY_CODES))
-    typer.echo(f"Model {tagger.version}, held-out split of analysis/corpus")
+    print_scores(
+        f"Model {tagger.version}, held-out split of analysis/corpus",
+        evaluate_tagger(tagger, list(SPACY_CODES)),
+    )
+    independent = evaluate_independent(tagger, list(SPACY_CODES))
+    if independent.counts:
+        print_scores("Independent set, analysis/evaluation", independent.scores)
+        typer.echo("")
+        typer.echo(f"{'language':<9}{'answers':>8}{'macro-F1':>9}{'same tags as English':>22}")
+        for code, count in independent.counts.items():
+            typer.echo(
+                f"{code:<9}{count:>8}{macro_f1(independent.scores, code):>9.2f}"
+                f"{independent.agreement_with_english[code]:>22.2f}"
+            )
+
+
+def print_scores(heading: str, scores: list[Any]) -> None:
+    from analysis.evaluation import macro_f1
+
+    typer.echo(heading)
     typer.echo(f"{'language':<9}{'theme':<34}{'precision':>10}{'recall':>8}{'F1':>6}{'n':>4}")
     for score in scores:
         typer.echo(
@@ -170,8 +190,9 @@ def evaluate() -> None:
         )
     typer.echo("")
     typer.echo(f"{'language':<9}{'macro-F1':>9}")
-    for code in SPACY_CODES:
+    for code in dict.fromkeys(score.language for score in scores):
         typer.echo(f"{code:<9}{macro_f1(scores, code):>9.2f}")
+    typer.echo("")
 
 
 @cli.command()

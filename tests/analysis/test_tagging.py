@@ -123,3 +123,21 @@ async def test_an_officer_starts_a_retag_in_the_browser_and_sees_its_progress(
 
     progress = await client.get(page_path)
     assert "1 of 1 answers re-tagged" in progress.text
+
+
+async def test_a_retag_job_interrupted_by_a_restart_resumes(
+    client: httpx.AsyncClient, tagger: ThemeTagger
+) -> None:
+    answer = await answer_demo_copy(client, FUNDING_ANSWER)
+    consultation = await (await answer.response).consultation
+    job = await services.start_retag(consultation, tagger.version, None)
+    # The process died mid-job: the row still says running, with nothing done.
+    job.status = JobStatus.RUNNING
+    await job.save()
+
+    assert await services.run_queued_jobs(tagger) >= 1
+
+    await job.refresh_from_db()
+    assert job.status == JobStatus.DONE and job.done == job.total == 1
+    tagging = await AnswerTagging.get(answer=answer)
+    assert tagging.model_version == tagger.version

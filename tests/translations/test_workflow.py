@@ -209,3 +209,21 @@ async def test_a_response_records_the_wording_it_was_answered_in(
     title = await TextUnit.get(consultation=consultation, language="ur", key="consultation.title")
     assert response.wording.texts["consultation.title"] == title.text
     assert response.wording.language == "ur"
+
+
+async def test_accept_language_negotiation_offers_only_published_languages(
+    client: httpx.AsyncClient,
+) -> None:
+    consultation = await build_demo_copy(("gu", "ur"))
+    title = await TextUnit.get(consultation=consultation, language="gu", key="consultation.title")
+    title.status = TextStatus.DRAFT
+    await title.save()
+
+    gujarati_reader = await client.get(
+        f"/consultations/{consultation.slug}/", headers={"Accept-Language": "gu,ur;q=0.5"}
+    )
+    assert gujarati_reader.headers["location"] == f"/ur/consultations/{consultation.slug}/"
+    only_gujarati = await client.get(
+        f"/consultations/{consultation.slug}/", headers={"Accept-Language": "gu"}
+    )
+    assert only_gujarati.headers["location"] == f"/en/consultations/{consultation.slug}/"

@@ -46,6 +46,9 @@ def live_server(database_url: str) -> Iterator[str]:
         "DATABASE_URL": database_url,
         "SECRET_KEY": "browser-test-secret",
         "ALLOWED_HOSTS": "127.0.0.1",
+        # A second process writing the same SQLite file would lock out the tests' own
+        # writes; the worker is tested in-process (tests/analysis/test_worker.py).
+        "TAGGING_WORKER": "false",
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "consult.cli", "serve", "--port", str(port)],

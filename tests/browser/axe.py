@@ -31,3 +31,16 @@ async def axe_violations(page: Page) -> list[dict[str, Any]]:
         }
         for violation in result["violations"]
     ]
+
+
+class AxeAudit:
+    """Runs axe on each page a test visits and keeps every violation by page name."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.failures: dict[str, list[dict[str, Any]]] = {}
+
+    async def check(self, name: str) -> None:
+        violations = await axe_violations(self.page)
+        if violations:
+            self.failures[name] = violations

@@ -8,7 +8,7 @@ import pytest
 from playwright.async_api import Page
 
 from surveys.models import Response
-from tests.browser.axe import axe_violations
+from tests.browser.axe import AxeAudit, axe_violations
 from tests.browser.keyboard import tab_to
 from tests.journey import demo_path, question_path
 
@@ -90,35 +90,30 @@ async def test_switching_language_keeps_unsent_text(page: Page) -> None:
 
 @pytest.mark.parametrize("language", ["en", "ur", "zh-Hant", "pa"])
 async def test_every_respondent_page_passes_axe(page: Page, language: str) -> None:
-    failures: dict[str, list[dict[str, object]]] = {}
-
-    async def check(name: str) -> None:
-        violations = await axe_violations(page)
-        if violations:
-            failures[name] = violations
+    audit = AxeAudit(page)
 
     await page.goto(f"/{language}/")
-    await check("landing")
+    await audit.check("landing")
     await page.goto(demo_path(language))
-    await check("start")
+    await audit.check("start")
     await page.goto(question_path(language, "community-help"))
-    await check("question")
+    await audit.check("question")
     await page.click("button[type=submit]")
     await page.wait_for_selector(".error-summary")
-    await check("error")
+    await audit.check("error")
     await page.fill("textarea#answer", "Youth workers who stay")
     await page.click("button[type=submit]")
     await page.wait_for_url("**/questions/priority-objective")
-    await check("choice question")
+    await audit.check("choice question")
     await page.check("input#answer-communities")
     await page.click("button[type=submit]")
     await page.goto(demo_path(language, "check-answers"))
-    await check("check answers")
+    await audit.check("check answers")
     await page.click("button[type=submit]")
     await page.wait_for_url("**/confirmation")
-    await check("confirmation")
+    await audit.check("confirmation")
 
-    assert failures == {}
+    assert audit.failures == {}
 
 
 @pytest.mark.parametrize("language", ["ur", "pa", "en"])

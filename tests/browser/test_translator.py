@@ -6,7 +6,7 @@ import pytest
 from playwright.async_api import Page
 
 from surveys.models import TextStatus, TextUnit
-from tests.browser.axe import axe_violations
+from tests.browser.axe import AxeAudit
 from tests.builders import build_demo_copy
 from tests.staff import PASSWORD, build_user
 
@@ -49,29 +49,24 @@ async def test_a_translator_edits_gujarati_beside_the_english(page: Page) -> Non
 async def test_translation_pages_pass_axe(page: Page, language: str) -> None:
     consultation = await build_demo_copy(("ar", "gu"))
     officer_reviewer = await build_user(reviews=("ar", "gu"))
-    failures: dict[str, object] = {}
-
-    async def check(name: str) -> None:
-        violations = await axe_violations(page)
-        if violations:
-            failures[name] = violations
+    audit = AxeAudit(page)
 
     await page.goto(f"/{language}/staff/sign-in")
-    await check("sign in")
+    await audit.check("sign in")
     await page.click("button[type=submit]")
-    await check("sign in error")
+    await audit.check("sign in error")
     await sign_in_with_keyboard(page, officer_reviewer.email, language)
-    await check("staff home")
+    await audit.check("staff home")
     base = f"/{language}/staff/translations"
     await page.goto(f"{base}/")
-    await check("overview")
+    await audit.check("overview")
     await page.goto(f"{base}/{consultation.slug}/ar/")
-    await check("editor")
+    await audit.check("editor")
     await page.fill('textarea[name="text:consultation.title"]', "")
     await page.click('button[value="save"]')
-    await check("editor with an error")
+    await audit.check("editor with an error")
     await page.goto(f"{base}/{consultation.slug}/ar/import")
-    await check("import")
+    await audit.check("import")
     await page.goto(f"{base}/{consultation.slug}/ar/history")
-    await check("history")
-    assert failures == {}
+    await audit.check("history")
+    assert audit.failures == {}

@@ -18,6 +18,7 @@ from consult.i18n import N_, gettext
 from surveys.models import Consultation, TextOrigin, TextStatus
 from translations.models import TextAction, TextHistory
 from translations.services import (
+    NOT_YOUR_LANGUAGE,
     FieldState,
     WorkflowRefused,
     field_states,
@@ -36,7 +37,6 @@ UNKNOWN_UNIT = N_("Unit “%(unit)s” is not a field of this consultation.")
 MISSING_UNIT = N_("Unit “%(unit)s” is missing from the file.")
 DUPLICATE_UNIT = N_("Unit “%(unit)s” appears more than once.")
 UNIT_PROBLEM = N_("Unit “%(unit)s”: %(problem)s")
-NOT_YOURS = N_("You are not assigned to translate this language.")
 
 
 class FileFormat(StrEnum):
@@ -165,7 +165,7 @@ async def import_file(
     """Check the whole file, then apply every translated unit, or nothing at all."""
     report = ImportReport()
     if not user.can_translate(language):
-        report.problems.append(gettext(NOT_YOURS))
+        report.problems.append(gettext(NOT_YOUR_LANGUAGE))
         return report
     if len(data) > MAX_IMPORT_BYTES:
         report.problems.append(gettext(TOO_LARGE, max=MAX_IMPORT_BYTES // (1024 * 1024)))

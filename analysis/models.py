@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -37,6 +38,9 @@ class AnswerTheme(Model):
         "accounts.User", related_name=False, null=True, on_delete=fields.SET_NULL
     )
     is_current = fields.BooleanField(default=True)
+    # On an officer's decision: whether the machine had tagged the theme when they decided.
+    # The officers' decisions measure the machine's precision and recall from this.
+    machine_present = fields.BooleanField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -63,6 +67,65 @@ class AnswerTagging(Model):
 
     class Meta:
         table = "answer_tagging"
+
+
+class AnswerReview(Model):
+    """An officer has decided every theme on this answer (the latest review is kept).
+
+    `model_version` is the model whose tags the officer saw, or null when the answer had not
+    been tagged yet. Only reviews of tagged answers measure the machine.
+    """
+
+    id = fields.IntField(primary_key=True)
+    answer: fields.OneToOneRelation[Answer] = fields.OneToOneField(
+        "surveys.Answer", related_name="review", on_delete=fields.CASCADE
+    )
+    officer: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "accounts.User", related_name=False, null=True, on_delete=fields.SET_NULL
+    )
+    model_version = fields.CharField(max_length=20, null=True)
+    reviewed_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "answer_review"
+
+
+class SummaryQuote(Model):
+    """An answer an officer chose to quote, in its own language, for one theme in the summary."""
+
+    id = fields.IntField(primary_key=True)
+    consultation: fields.ForeignKeyRelation[Consultation] = fields.ForeignKeyField(
+        "surveys.Consultation", related_name="quotes", on_delete=fields.CASCADE
+    )
+    answer: fields.ForeignKeyRelation[Answer] = fields.ForeignKeyField(
+        "surveys.Answer", related_name="quotes", on_delete=fields.CASCADE
+    )
+    theme = fields.CharField(max_length=40)
+    chosen_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "accounts.User", related_name=False, null=True, on_delete=fields.SET_NULL
+    )
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "summary_quote"
+        unique_together = (("answer", "theme"),)
+
+
+class PublishedSummary(Model):
+    """A themed summary as published: figures already suppressed, fixed until published again."""
+
+    id = fields.IntField(primary_key=True)
+    consultation: fields.ForeignKeyRelation[Consultation] = fields.ForeignKeyField(
+        "surveys.Consultation", related_name="summaries", on_delete=fields.CASCADE
+    )
+    figures: dict[str, Any] = fields.JSONField()
+    published_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "accounts.User", related_name=False, null=True, on_delete=fields.SET_NULL
+    )
+    published_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "published_summary"
 
 
 class JobStatus(StrEnum):

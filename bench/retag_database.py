@@ -19,7 +19,7 @@ from analysis.tagger import ThemeTagger
 from bench.answers import varied_answers
 from consult.database import tortoise_config
 from surveys.demo import create_demo_consultation
-from surveys.models import Answer, Question, Response
+from surveys.models import Answer, Question, Response, searchable_text
 
 
 async def main(count: int) -> None:
@@ -45,7 +45,9 @@ async def main(count: int) -> None:
     stored = await Response.filter(consultation=consultation).order_by("id")
     await Answer.bulk_create(
         [
-            Answer(response=response, question=question, text=text)
+            Answer(
+                response=response, question=question, text=text, search_text=searchable_text(text)
+            )
             for response, (_, text) in zip(stored, texts, strict=True)
         ],
         batch_size=5000,

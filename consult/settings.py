@@ -34,6 +34,8 @@ class Settings:
     seed_dir: Path
     model_dir: Path
     tagging_worker: bool
+    # Published counts below this are shown as "fewer than N".
+    publish_min_count: int
 
 
 def load_settings(
@@ -73,5 +75,6 @@ def load_settings(
         locale_dir=Path(__file__).resolve().parent / "locale",
         model_dir=Path(config("MODEL_DIR", default=str(PROJECT_ROOT / "analysis" / "trained"))),
         tagging_worker=config("TAGGING_WORKER", cast=bool, default=True),
+        publish_min_count=config("PUBLISH_MIN_COUNT", cast=int, default=5),
         seed_dir=Path(config("SEED_DIR", default=str(PROJECT_ROOT.parent / "shared" / "seed"))),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,13 @@ class Channel(StrEnum):
     WEB = "web"
     PAPER = "paper"
     GROUP = "group"
+
+
+class RespondentType(StrEnum):
+    """Who a response speaks for: one person, or an organisation for its members."""
+
+    INDIVIDUAL = "individual"
+    ORGANISATION = "organisation"
 
 
 class TextStatus(StrEnum):
@@ -185,6 +193,9 @@ class Response(Model):
     submission_token = fields.CharField(max_length=64, unique=True)
     language = fields.CharField(max_length=16)
     channel = fields.CharEnumField(Channel, max_length=10, default=Channel.WEB)
+    respondent_type = fields.CharEnumField(
+        RespondentType, max_length=12, default=RespondentType.INDIVIDUAL
+    )
     submitted_at = fields.DatetimeField(auto_now_add=True)
     wording: fields.ForeignKeyNullableRelation[WordingSnapshot] = fields.ForeignKeyField(
         "surveys.WordingSnapshot", related_name="responses", null=True, on_delete=fields.RESTRICT
@@ -196,7 +207,14 @@ class Response(Model):
         table = "response"
 
 
+def searchable_text(text: str) -> str:
+    """The form a search compares: case folded and compatibility-normalised, in any script."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
 class Answer(Model):
+    """One answer to one question. `search_text` is `text` as searches compare it."""
+
     id = fields.IntField(primary_key=True)
     response: fields.ForeignKeyRelation[Response] = fields.ForeignKeyField(
         "surveys.Response", related_name="answers", on_delete=fields.CASCADE
@@ -205,6 +223,7 @@ class Answer(Model):
         "surveys.Question", related_name="answers", on_delete=fields.RESTRICT
     )
     text = fields.TextField(null=True)
+    search_text = fields.TextField(null=True)
     options: fields.ManyToManyRelation[Option] = fields.ManyToManyField(
         "surveys.Option", related_name="answers", through="answer_option"
     )
@@ -212,3 +231,7 @@ class Answer(Model):
     class Meta:
         table = "answer"
         unique_together = (("response", "question"),)
+
+    async def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_text = searchable_text(self.text) if self.text else None  # type: ignore[assignment]
+        await super().save(*args, **kwargs)

@@ -6,11 +6,15 @@ import secrets
 from datetime import UTC, datetime, timedelta
 
 from surveys.models import (
+    Answer,
+    Channel,
     Consultation,
     ConsultationStatus,
     Option,
     Question,
     QuestionType,
+    RespondentType,
+    Response,
     ResponseDraft,
     TextOrigin,
     TextStatus,
@@ -76,3 +80,42 @@ async def build_demo_copy(languages: tuple[str, ...] = ("gu", "ur")) -> Consulta
     from surveys.demo import create_demo_consultation
 
     return await create_demo_consultation(f"demo-{secrets.token_hex(4)}", languages)
+
+
+async def build_answer(
+    consultation: Consultation,
+    text: str,
+    *,
+    language: str = "en",
+    channel: Channel = Channel.WEB,
+    respondent: RespondentType = RespondentType.INDIVIDUAL,
+    machine_themes: dict[str, list[list[int]]] | None = None,
+    question_key: str = "community-help",
+    model_version: str = "test-model",
+) -> Answer:
+    """A stored response with one written answer, tagged by the machine with `machine_themes`."""
+    from analysis.models import AnswerTagging, AnswerTheme, TagSource
+
+    response = await Response.create(
+        consultation=consultation,
+        reference=secrets.token_hex(5).upper(),
+        submission_token=secrets.token_urlsafe(16),
+        language=language,
+        channel=channel,
+        respondent_type=respondent,
+    )
+    question = await Question.get(consultation=consultation, key=question_key, retired_at=None)
+    answer = await Answer.create(response=response, question=question, text=text)
+    for theme, evidence in (machine_themes or {}).items():
+        await AnswerTheme.create(
+            answer=answer,
+            theme=theme,
+            score=0.8,
+            evidence=evidence,
+            model_version=model_version,
+            source=TagSource.MACHINE,
+        )
+    await AnswerTagging.create(
+        answer=answer, language=language, model_version=model_version, tagged_at=datetime.now(UTC)
+    )
+    return answer

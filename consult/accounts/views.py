@@ -70,6 +70,7 @@ async def staff_home(request: Request) -> Response:
             {
                 "slug": consultation.slug,
                 "tagging_href": f"/{language}/staff/consultations/{consultation.slug}/tagging",
+                "dashboard_href": f"/{language}/staff/consultations/{consultation.slug}/dashboard",
             }
             for consultation in consultations
         ],

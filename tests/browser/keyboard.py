@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.async_api import Page
 
+from tests.staff import PASSWORD
+
 MAX_TABS = 80
 
 
@@ -14,3 +16,13 @@ async def tab_to(page: Page, selector: str) -> None:
         if await page.evaluate("(s) => document.activeElement?.matches(s) ?? false", selector):
             return
     raise AssertionError(f"{selector} was not reachable with Tab in {MAX_TABS} presses")
+
+
+async def sign_in_with_keyboard(page: Page, email: str, language: str = "en") -> None:
+    await page.goto(f"/{language}/staff/sign-in")
+    await page.focus("#email")
+    await page.keyboard.type(email)
+    await page.keyboard.press("Tab")
+    await page.keyboard.type(PASSWORD)
+    await page.keyboard.press("Enter")
+    await page.wait_for_url(f"**/{language}/staff/")

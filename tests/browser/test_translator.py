@@ -7,22 +7,13 @@ from playwright.async_api import Page
 
 from surveys.models import TextStatus, TextUnit
 from tests.browser.axe import AxeAudit
+from tests.browser.keyboard import sign_in_with_keyboard
 from tests.builders import build_demo_copy
-from tests.staff import PASSWORD, build_user
+from tests.staff import build_user
 
 pytestmark = pytest.mark.browser
 
 GUJARATI_HINT = "ઉદાહરણ તરીકે સ્થાનિક પ્રોજેક્ટ, જૂથો અથવા લોકો જેમના પર તમે વિશ્વાસ કરો છો."
-
-
-async def sign_in_with_keyboard(page: Page, email: str, language: str = "en") -> None:
-    await page.goto(f"/{language}/staff/sign-in")
-    await page.focus("#email")
-    await page.keyboard.type(email)
-    await page.keyboard.press("Tab")
-    await page.keyboard.type(PASSWORD)
-    await page.keyboard.press("Enter")
-    await page.wait_for_url(f"**/{language}/staff/")
 
 
 async def test_a_translator_edits_gujarati_beside_the_english(page: Page) -> None:

@@ -27,8 +27,17 @@ PUBLIC_ROUTES = {
     "check",
     "confirmation",
     "sign_in",
+    "summary",
+    "summary_chart",
 }
-PATH_VALUES = {"lang": "en", "slug": DEMO_SLUG, "target": "gu", "kind": "xlf", "question": "x"}
+PATH_VALUES = {
+    "lang": "en",
+    "slug": DEMO_SLUG,
+    "target": "gu",
+    "kind": "xlf",
+    "question": "x",
+    "chart": "languages",
+}
 
 
 def concrete_path(route: Route) -> str:

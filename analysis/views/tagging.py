@@ -10,7 +10,7 @@ from analysis.models import AnswerTagging, JobStatus, RetagJob
 from analysis.services import MAX_ATTEMPTS, start_retag
 from analysis.tagger import ModelsMissing, ThemeTagger
 from consult import i18n
-from consult.accounts.access import CONTENT_MANAGERS, StaffRoute, staff_user
+from consult.accounts.access import staff_user
 from consult.rendering import render
 from surveys.models import Answer, Consultation
 
@@ -69,14 +69,3 @@ async def tagging(request: Request) -> Response:
         refresh_href=str(request.url.path),
         overview_href=f"/{i18n.current_language().code}/staff/",
     )
-
-
-routes = [
-    StaffRoute(
-        "/{lang}/staff/consultations/{slug}/tagging",
-        tagging,
-        name="tagging",
-        methods=["GET", "POST"],
-        roles=CONTENT_MANAGERS,
-    ),
-]

@@ -9,17 +9,19 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from pypika_tortoise.terms import Function as SQLFunction
 from pypika_tortoise.terms import Term
 from tortoise.expressions import Function, Subquery
 from tortoise.functions import Count
+from tortoise.queryset import QuerySet
 
 from analysis.filters import AnswerFilters, filtered_answers, filtered_responses
 from analysis.models import AnswerReview, AnswerTheme, TagSource
 from analysis.themes import THEMES
-from surveys.models import Consultation, Question, QuestionType
+from surveys.models import Answer, Consultation, Question, QuestionType, Response
 
 
 class _SQLDate(SQLFunction):
@@ -31,6 +33,17 @@ class Day(Function):
     """The calendar day of a timestamp (UTC), in SQLite and PostgreSQL alike."""
 
     database_func = _SQLDate
+
+
+class FigurePart(StrEnum):
+    """The groups of figures a page can ask for; each costs its own queries."""
+
+    RESPONSES = "responses"
+    QUESTIONS = "questions"
+    QUALITY = "quality"
+
+
+EVERY_PART = frozenset(FigurePart)
 
 
 @dataclass(frozen=True)
@@ -104,17 +117,26 @@ def _day(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
-async def current_questions(consultation: Consultation) -> list[Question]:
-    return await Question.filter(consultation=consultation, retired_at=None).order_by("position")
-
-
 async def dashboard_figures(
-    consultation: Consultation, filters: AnswerFilters, questions: list[Question]
+    consultation: Consultation,
+    filters: AnswerFilters,
+    questions: list[Question],
+    parts: frozenset[FigurePart] = EVERY_PART,
 ) -> DashboardFigures:
-    """Every figure on the dashboard for the answers that pass the filters."""
+    """The dashboard's figures for the answers that pass the filters (only the parts asked for)."""
     figures = DashboardFigures()
     answers = filtered_answers(consultation, filters)
-    responses = filtered_responses(consultation, filters)
+    answer_ids = Subquery(answers.values("id"))
+    if FigurePart.RESPONSES in parts:
+        await _count_responses(figures, filtered_responses(consultation, filters))
+    if FigurePart.QUESTIONS in parts:
+        figures.questions = await _count_questions(answers, answer_ids, questions)
+    if FigurePart.QUALITY in parts:
+        figures.quality = await machine_quality(answer_ids)
+    return figures
+
+
+async def _count_responses(figures: DashboardFigures, responses: QuerySet[Response]) -> None:
     for row in (
         await responses.annotate(n=Count("id"))
         .group_by("language", "channel", "respondent_type")
@@ -131,9 +153,11 @@ async def dashboard_figures(
     )
     figures.by_day = sorted((_day(row["day"]), row["n"]) for row in days)
 
+
+async def _count_questions(
+    answers: QuerySet[Answer], answer_ids: Subquery, questions: list[Question]
+) -> list[QuestionFigures]:
     by_id = {question.id: QuestionFigures(question.key, question.type) for question in questions}
-    figures.questions = list(by_id.values())
-    answer_ids = Subquery(answers.values("id"))
     for row in (
         await answers.filter(text__not_isnull=True)
         .annotate(n=Count("id"))
@@ -182,8 +206,7 @@ async def dashboard_figures(
     for row in option_counts:
         if question_figures := by_id.get(row["question_id"]):
             question_figures.options.append((row["options__value"], row["n"]))
-    figures.quality = await machine_quality(answer_ids)
-    return figures
+    return list(by_id.values())
 
 
 async def machine_quality(answer_ids: Subquery) -> list[ThemeQuality]:

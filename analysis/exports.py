@@ -17,7 +17,7 @@ import xlsxwriter
 
 from analysis.filters import AnswerFilters, filtered_answers
 from analysis.models import AnswerReview, AnswerTagging, AnswerTheme, TagSource
-from consult.accounts.models import User
+from consult.accounts.services import staff_names
 from surveys.models import Consultation
 
 EXPORT_BATCH = 2000
@@ -49,7 +49,7 @@ async def export_rows(
     consultation: Consultation, filters: AnswerFilters
 ) -> AsyncIterator[list[list[str]]]:
     """Batches of rows (one per answer) for the answers passing the filters, in arrival order."""
-    names = {user.id: user.name for user in await User.all().only("id", "name")}
+    names = await staff_names()
     last_id = 0
     while True:
         answers = (

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from babel.numbers import format_decimal, format_percent
@@ -57,6 +56,11 @@ def theme_name(theme: str) -> str:
     return gettext(THEME_NAMES[theme])
 
 
+def numbered_theme_names() -> dict[int, str]:
+    """Theme names by the number evidence markers show (1 to 6)."""
+    return {number: theme_name(theme) for number, theme in enumerate(THEMES, start=1)}
+
+
 @dataclass(frozen=True)
 class FigureRow:
     label: str
@@ -79,19 +83,20 @@ class ChartView:
     table: FigureTable
 
 
+CHART_ALT = N_("Bar chart: %(title)s. The table below gives the figures.")
+
+
+def chart_view(href: str, title: str, table: FigureTable) -> ChartView:
+    """A chart image with its text alternative, over the table of its figures."""
+    return ChartView(href, gettext(CHART_ALT, title=title), table)
+
+
 @dataclass(frozen=True)
 class QuoteView:
     theme: str
     language: str
     direction: str
     segments: list[Segment]
-
-
-def label_rows(
-    counts: list[tuple[str, str]], label: Callable[[str], str], *, languages: bool = False
-) -> list[FigureRow]:
-    """Rows of (key, already formatted values...) labelled for people."""
-    return [FigureRow(label(key), [value], key if languages else "") for key, value in counts]
 
 
 def quote_views(quotes: list[dict[str, Any]]) -> dict[str, list[QuoteView]]:
@@ -108,13 +113,3 @@ def quote_views(quotes: list[dict[str, Any]]) -> dict[str, list[QuoteView]]:
             )
         )
     return by_theme
-
-
-@dataclass
-class SectionView:
-    """One heading's worth of figures: a chart with its table, or a table alone."""
-
-    heading: str
-    chart: ChartView | None = None
-    tables: list[FigureTable] = field(default_factory=list)
-    note: str = ""

@@ -8,12 +8,13 @@ from datetime import datetime
 from itertools import pairwise
 
 from tortoise.expressions import Subquery
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from analysis.models import AnswerReview, AnswerTagging, AnswerTheme, SummaryQuote, TagSource
 from analysis.themes import THEMES
 from consult.accounts.models import User
-from surveys.models import Answer, Consultation, Question, Response
+from surveys.models import Answer, Consultation, Question
 
 
 @dataclass(frozen=True)
@@ -62,27 +63,24 @@ class AnswerUnderReview:
     answer: Answer
     language: str
     machine_tags: dict[str, AnswerTheme]
-    officer_decisions: dict[str, bool]
+    officer_decisions: dict[str, AnswerTheme]
     quoted_themes: frozenset[str]
     history: list[TagEvent]
     reviewed: AnswerReview | None
 
 
-def free_text_answers(consultation: Consultation, question: Question) -> Subquery:
-    return Subquery(
-        Answer.filter(
-            response__consultation=consultation, question=question, text__not_isnull=True
-        ).values("id")
-    )
+def written_answers(consultation: Consultation, question: Question) -> QuerySet[Answer]:
+    """The answers to this question that have text to review."""
+    return Answer.filter(
+        response__consultation=consultation, question=question, text__not_isnull=True
+    ).exclude(text="")
 
 
 async def next_answer_for_review(
     consultation: Consultation, question: Question, language: str = "", after: int = 0
 ) -> Answer | None:
     """The first unreviewed answer to this question after `after`, by arrival order."""
-    answers = Answer.filter(
-        response__consultation=consultation, question=question, text__not_isnull=True, id__gt=after
-    ).exclude(text="")
+    answers = written_answers(consultation, question).filter(id__gt=after)
     if language:
         answers = answers.filter(response__language=language)
     return (
@@ -94,10 +92,9 @@ async def next_answer_for_review(
 
 async def review_counts(consultation: Consultation, question: Question) -> tuple[int, int]:
     """(reviewed, answered) for one question."""
-    answers = free_text_answers(consultation, question)
-    answered = await Answer.filter(id__in=answers).exclude(text="").count()
-    reviewed = await AnswerReview.filter(answer_id__in=answers).count()
-    return reviewed, answered
+    answers = written_answers(consultation, question)
+    reviewed = await AnswerReview.filter(answer_id__in=Subquery(answers.values("id"))).count()
+    return reviewed, await answers.count()
 
 
 async def find_answer(consultation: Consultation, question: Question, answer_id: int) -> Answer:
@@ -121,9 +118,7 @@ async def answer_under_review(answer: Answer) -> AnswerUnderReview:
         machine_tags={
             row.theme: row for row in current if row.source == TagSource.MACHINE and row.present
         },
-        officer_decisions={
-            row.theme: row.present for row in current if row.source == TagSource.OFFICER
-        },
+        officer_decisions={row.theme: row for row in current if row.source == TagSource.OFFICER},
         quoted_themes=frozenset(
             await SummaryQuote.filter(answer=answer).values_list("theme", flat=True)  # type: ignore[arg-type]
         ),
@@ -145,6 +140,7 @@ async def answer_under_review(answer: Answer) -> AnswerUnderReview:
 
 
 async def record_review(
+    consultation: Consultation,
     answer: Answer,
     officer: User,
     present_themes: Collection[str],
@@ -187,11 +183,10 @@ async def record_review(
         keep = set(quoted_themes) & set(present_themes)
         await SummaryQuote.filter(answer=answer).exclude(theme__in=list(keep)).delete()
         existing = set(await SummaryQuote.filter(answer=answer).values_list("theme", flat=True))
-        response = await Response.get(id=answer.response_id)  # type: ignore[attr-defined]
         await SummaryQuote.bulk_create(
             [
                 SummaryQuote(
-                    consultation_id=response.consultation_id,  # type: ignore[attr-defined]
+                    consultation=consultation,
                     answer=answer,
                     theme=theme,
                     chosen_by=officer,

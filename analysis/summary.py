@@ -10,14 +10,15 @@ from collections.abc import Hashable
 from datetime import UTC, datetime
 from typing import Any
 
-from analysis.dashboard import DashboardFigures, current_questions, dashboard_figures
+from analysis.dashboard import DashboardFigures, dashboard_figures
 from analysis.filters import AnswerFilters
 from analysis.models import AnswerTheme, PublishedSummary, SummaryQuote
 from analysis.suppression import AdditiveGroup, suppress
 from analysis.themes import THEMES
 from consult.accounts.models import User
-from consult.i18n import LANGUAGE_CODES, LANGUAGES_BY_CODE
+from consult.i18n import LANGUAGE_CODES
 from surveys.models import Channel, Consultation, QuestionType, RespondentType
+from surveys.services import current_questions
 
 Cell = tuple[Hashable, ...]
 
@@ -159,8 +160,3 @@ async def published_summary(consultation: Consultation) -> PublishedSummary | No
     return (
         await PublishedSummary.filter(consultation=consultation).order_by("-published_at").first()
     )
-
-
-def language_direction(code: str) -> str:
-    language = LANGUAGES_BY_CODE.get(code)
-    return language.direction if language else "ltr"

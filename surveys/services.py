@@ -83,11 +83,14 @@ async def find_consultation(slug: str) -> Consultation | None:
     ).first()
 
 
+async def current_questions(consultation: Consultation) -> list[Question]:
+    """The questions in force (not retired), in their order."""
+    return await Question.filter(consultation=consultation, retired_at=None).order_by("position")
+
+
 async def load_questionnaire(consultation: Consultation) -> Questionnaire:
     """The current questions with their options, in two queries."""
-    questions = await Question.filter(consultation=consultation, retired_at=None).order_by(
-        "position"
-    )
+    questions = await current_questions(consultation)
     options = await Option.filter(question_id__in=[q.id for q in questions]).order_by("position")
     by_question: dict[int, list[Option]] = {}
     for option in options:

@@ -9,9 +9,10 @@ from starlette.responses import RedirectResponse, Response
 
 from consult import i18n
 from consult.accounts.access import CONTENT_MANAGERS, EVERY_ROLE, StaffRoute, staff_user
-from consult.accounts.models import User
+from consult.accounts.services import staff_names
 from consult.i18n import N_, gettext
 from consult.rendering import render
+from surveys.lookup import consultation_or_404
 from surveys.models import Consultation
 from surveys.services import load_questionnaire
 from surveys.wording import published_languages
@@ -35,13 +36,6 @@ def _target(request: Request) -> str:
     return code
 
 
-async def _consultation(request: Request) -> Consultation:
-    consultation = await Consultation.filter(slug=request.path_params["slug"]).first()
-    if consultation is None:
-        raise HTTPException(404)
-    return consultation
-
-
 def _editor_path(language: str, slug: str, target: str, suffix: str = "") -> str:
     return f"/{language}/staff/translations/{slug}/{target}/{suffix}"
 
@@ -49,10 +43,6 @@ def _editor_path(language: str, slug: str, target: str, suffix: str = "") -> str
 async def _question_numbers(consultation: Consultation) -> dict[str, int]:
     questionnaire = await load_questionnaire(consultation)
     return {spec.key: number for number, spec in enumerate(questionnaire.questions, start=1)}
-
-
-async def _names() -> dict[int, str]:
-    return {user.id: user.name for user in await User.all().only("id", "name")}
 
 
 async def overview(request: Request) -> Response:
@@ -92,7 +82,7 @@ async def overview(request: Request) -> Response:
 async def editor(request: Request) -> Response:
     user = staff_user(request)
     target = _target(request)
-    consultation = await _consultation(request)
+    consultation = await consultation_or_404(request)
     language = i18n.current_language().code
     states = await services.field_states(consultation, target)
     typed: dict[str, str] = {}
@@ -144,7 +134,7 @@ async def editor(request: Request) -> Response:
         message = gettext(SAVED)
 
     numbers = await _question_numbers(consultation)
-    names = await _names()
+    names = await staff_names()
     fields = [
         present_field(state, user, numbers, typed.get(state.key), errors.get(state.key), names)
         for state in states
@@ -178,7 +168,7 @@ async def editor(request: Request) -> Response:
 
 async def export(request: Request) -> Response:
     target = _target(request)
-    consultation = await _consultation(request)
+    consultation = await consultation_or_404(request)
     kinds = {"xlf": files.FileFormat.XLIFF, "po": files.FileFormat.PO}
     kind = kinds.get(request.path_params["kind"])
     if kind is None:
@@ -198,7 +188,7 @@ async def export(request: Request) -> Response:
 async def import_translations(request: Request) -> Response:
     user = staff_user(request)
     target = _target(request)
-    consultation = await _consultation(request)
+    consultation = await consultation_or_404(request)
     language = i18n.current_language().code
     report = None
     problems: list[str] = []
@@ -232,7 +222,7 @@ async def import_translations(request: Request) -> Response:
 
 async def history(request: Request) -> Response:
     target = _target(request)
-    consultation = await _consultation(request)
+    consultation = await consultation_or_404(request)
     language = i18n.current_language().code
     entries = await services.history(consultation, target)
     numbers = await _question_numbers(consultation)
@@ -258,7 +248,7 @@ async def history(request: Request) -> Response:
 async def source_wording(request: Request) -> Response:
     """Officers edit the English; each change makes its translations stale."""
     user = staff_user(request)
-    consultation = await _consultation(request)
+    consultation = await consultation_or_404(request)
     language = i18n.current_language().code
     states = await services.field_states(consultation, consultation.source_language)
     typed: dict[str, str] = {}

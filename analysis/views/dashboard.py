@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response, StreamingResponse
 
 from analysis.charts import bar_chart, svg_response
-from analysis.dashboard import DashboardFigures, QuestionFigures, current_questions
+from analysis.dashboard import DashboardFigures, FigurePart, QuestionFigures
 from analysis.dashboard import dashboard_figures as count_figures
 from analysis.exports import csv_chunks, write_xlsx
 from analysis.filters import AnswerFilters, ReviewStatus
@@ -22,6 +22,7 @@ from analysis.presenters import (
     ChartView,
     FigureRow,
     FigureTable,
+    chart_view,
     language_name,
     number,
     ratio,
@@ -29,11 +30,13 @@ from analysis.presenters import (
     theme_name,
 )
 from analysis.themes import THEMES
-from analysis.views.lookup import ConsultationWording, consultation_or_404, consultation_wording
+from analysis.views.wording import ConsultationWording, consultation_wording
 from consult import i18n
 from consult.i18n import LANGUAGES, N_, gettext
 from consult.rendering import render
-from surveys.models import Consultation, QuestionType
+from surveys.lookup import consultation_or_404
+from surveys.models import Consultation, Question, QuestionType
+from surveys.services import current_questions
 
 ANY = N_("Any")
 REVIEW_LABELS = {
@@ -210,11 +213,17 @@ def _question_tables(question: QuestionFigures, wording: ConsultationWording) ->
     return [themes, by_language]
 
 
-async def dashboard(request: Request) -> Response:
+async def _filtered(request: Request) -> tuple[Consultation, list[Question], AnswerFilters]:
+    """The consultation the URL names, its current questions, and the filters in the query."""
     consultation = await consultation_or_404(request)
     questions = await current_questions(consultation)
     keys = [question.key for question in questions]
-    filters = AnswerFilters.from_query(request.query_params, keys)
+    return consultation, questions, AnswerFilters.from_query(request.query_params, keys)
+
+
+async def dashboard(request: Request) -> Response:
+    consultation, questions, filters = await _filtered(request)
+    keys = [question.key for question in questions]
     figures = await count_figures(consultation, filters, questions)
     wording = await consultation_wording(consultation)
     base = base_path(consultation)
@@ -223,9 +232,7 @@ async def dashboard(request: Request) -> Response:
     charts = chart_bars(figures, wording)
 
     def chart(name: str, table: FigureTable) -> ChartView:
-        title = charts[name][0]
-        alt = gettext(N_("Bar chart: %(title)s. The table below gives the figures."), title=title)
-        return ChartView(f"{base}/dashboard/charts/{name}.svg{suffix}", alt, table)
+        return chart_view(f"{base}/dashboard/charts/{name}.svg{suffix}", charts[name][0], table)
 
     responses = figures.responses
     language_table = FigureTable(
@@ -331,20 +338,16 @@ async def dashboard(request: Request) -> Response:
 
 
 async def dashboard_chart(request: Request) -> Response:
-    consultation = await consultation_or_404(request)
-    questions = await current_questions(consultation)
-    filters = AnswerFilters.from_query(request.query_params, [q.key for q in questions])
-    figures = await count_figures(consultation, filters, questions)
+    consultation, questions, filters = await _filtered(request)
+    name = request.path_params["chart"]
+    # A chart counts only what it draws, not the whole dashboard again.
+    part = FigurePart.QUESTIONS if name.startswith("themes-") else FigurePart.RESPONSES
+    figures = await count_figures(consultation, filters, questions, frozenset({part}))
     charts = chart_bars(figures, await consultation_wording(consultation))
-    if request.path_params["chart"] not in charts:
+    if name not in charts:
         raise HTTPException(404)
-    title, bars, horizontal = charts[request.path_params["chart"]]
+    title, bars, horizontal = charts[name]
     return svg_response(bar_chart(title, bars, horizontal=horizontal))
-
-
-async def _filters(request: Request, consultation: Consultation) -> AnswerFilters:
-    questions = await current_questions(consultation)
-    return AnswerFilters.from_query(request.query_params, [q.key for q in questions])
 
 
 def _attachment(consultation: Consultation, extension: str) -> dict[str, str]:
@@ -355,8 +358,7 @@ def _attachment(consultation: Consultation, extension: str) -> dict[str, str]:
 
 
 async def export_csv(request: Request) -> Response:
-    consultation = await consultation_or_404(request)
-    filters = await _filters(request, consultation)
+    consultation, _questions, filters = await _filtered(request)
     return StreamingResponse(
         csv_chunks(consultation, filters),
         media_type="text/csv; charset=utf-8",
@@ -365,8 +367,8 @@ async def export_csv(request: Request) -> Response:
 
 
 async def export_xlsx(request: Request) -> Response:
-    consultation = await consultation_or_404(request)
-    path = await write_xlsx(consultation, await _filters(request, consultation))
+    consultation, _questions, filters = await _filtered(request)
+    path = await write_xlsx(consultation, filters)
     return FileResponse(
         path,
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -11,7 +11,7 @@ from starlette.responses import RedirectResponse, Response
 from tortoise.exceptions import DoesNotExist
 
 from analysis.models import TagSource
-from analysis.presenters import language_name, number, theme_name
+from analysis.presenters import language_name, number, numbered_theme_names, theme_name
 from analysis.review import (
     TagEvent,
     answer_under_review,
@@ -22,11 +22,12 @@ from analysis.review import (
     review_counts,
 )
 from analysis.themes import THEMES
-from analysis.views.lookup import consultation_or_404, consultation_wording, question_or_404
+from analysis.views.wording import consultation_wording
 from consult import i18n
 from consult.accounts.access import staff_user
 from consult.i18n import LANGUAGE_CODES, LANGUAGES_BY_CODE, N_, gettext
 from consult.rendering import render
+from surveys.lookup import consultation_or_404, question_or_404
 from surveys.models import Answer
 
 MACHINE_TAG = N_("The machine found this theme (score %(score)s, model %(version)s).")
@@ -86,6 +87,7 @@ async def review_queue(request: Request) -> Response:
             return RedirectResponse(here, status_code=303)
         if "skip" not in form:
             await record_review(
+                consultation,
                 decided,
                 staff_user(request).user,
                 present_themes=[t for t in THEMES if form.get(f"theme-{t}") == "present"],
@@ -147,16 +149,11 @@ async def review_queue(request: Request) -> Response:
                     else gettext(MACHINE_SILENT)
                 ),
                 officer_note=(
-                    gettext(
-                        DECIDED_BY,
-                        name=next(
-                            e.officer_name for e in state.history if e.current and e.theme == theme
-                        ),
-                    )
-                    if officer is not None
+                    gettext(DECIDED_BY, name=officer.officer.name if officer.officer else "")
+                    if officer
                     else ""
                 ),
-                present=officer if officer is not None else machine is not None,
+                present=officer.present if officer else machine is not None,
                 quoted=theme in state.quoted_themes,
                 evidence=[text[start:end] for start, end in (machine.evidence if machine else [])],
             )
@@ -172,7 +169,7 @@ async def review_queue(request: Request) -> Response:
         answer_language=state.language,
         answer_direction=written_in.direction if written_in else "auto",
         segments=evidence_segments(text, evidence),
-        theme_names={n: theme_name(t) for n, t in enumerate(THEMES, start=1)},
+        theme_names=numbered_theme_names(),
         decisions=decisions,
         history=[_history_row(event) for event in state.history],
         already_reviewed=state.reviewed is not None,

@@ -17,18 +17,21 @@ from analysis.presenters import (
     FigureRow,
     FigureTable,
     QuoteView,
+    chart_view,
     language_name,
+    numbered_theme_names,
     public_number,
     quote_views,
     theme_name,
 )
 from analysis.summary import publish_summary, published_summary, summary_figures
 from analysis.themes import THEMES
-from analysis.views.lookup import ConsultationWording, consultation_or_404, consultation_wording
+from analysis.views.wording import ConsultationWording, consultation_wording
 from consult import i18n
 from consult.accounts.access import staff_user
 from consult.i18n import N_, gettext
 from consult.rendering import render
+from surveys.lookup import consultation_or_404
 from surveys.models import QuestionType
 from surveys.services import find_consultation
 
@@ -80,10 +83,10 @@ def summary_context(
     def shown(value: int | None) -> str:
         return public_number(value, threshold)
 
+    titles = {name: title for name, (title, _bars) in summary_charts(figures, wording).items()}
+
     def chart(name: str, table: FigureTable) -> ChartView:
-        title = summary_charts(figures, wording)[name][0]
-        alt = gettext(N_("Bar chart: %(title)s. The table below gives the figures."), title=title)
-        return ChartView(f"{chart_base}/{name}.svg", alt, table)
+        return chart_view(f"{chart_base}/{name}.svg", titles[name], table)
 
     languages = FigureTable(
         gettext(N_("Responses by language")),
@@ -162,7 +165,7 @@ def summary_context(
         "quotes": [
             ThemeQuotes(theme_name(theme), quotes[theme]) for theme in THEMES if quotes[theme]
         ],
-        "theme_names": {n: theme_name(t) for n, t in enumerate(THEMES, start=1)},
+        "theme_names": numbered_theme_names(),
     }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -12,7 +11,8 @@ from analysis.tagger import ModelsMissing, ThemeTagger
 from consult import i18n
 from consult.accounts.access import staff_user
 from consult.rendering import render
-from surveys.models import Answer, Consultation
+from surveys.lookup import consultation_or_404
+from surveys.models import Answer
 
 
 def _model_version(request: Request) -> str | None:
@@ -23,9 +23,7 @@ def _model_version(request: Request) -> str | None:
 
 
 async def tagging(request: Request) -> Response:
-    consultation = await Consultation.filter(slug=request.path_params["slug"]).first()
-    if consultation is None:
-        raise HTTPException(404)
+    consultation = await consultation_or_404(request)
     version = _model_version(request)
     if request.method == "POST" and version:
         active = await RetagJob.filter(

@@ -90,6 +90,11 @@ async def _record_failure(key: str, throttle: LoginThrottle | None, now: datetim
     await throttle.save()
 
 
+async def staff_names() -> dict[int, str]:
+    """Every staff member's name by id, for showing who did what."""
+    return {user.id: user.name for user in await User.all().only("id", "name")}
+
+
 async def start_session(connection: HTTPConnection, user: User) -> None:
     """Sign in: a fresh session (new CSRF token, nothing carried over) bound to a new key."""
     key = secrets.token_urlsafe(32)

@@ -1,14 +1,11 @@
-"""What every officer page of a consultation starts from: the consultation and its wording."""
+"""A consultation's wording for officers' pages, in their language where it is approved."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from starlette.exceptions import HTTPException
-from starlette.requests import Request
-
 from consult import i18n
-from surveys.models import Consultation, Question
+from surveys.models import Consultation
 from surveys.wording import Wording, load_wording
 
 
@@ -29,20 +26,6 @@ class ConsultationWording:
 
     def title(self) -> str:
         return self.wording.consultation("title") or self.fallback.consultation("title")
-
-
-async def consultation_or_404(request: Request) -> Consultation:
-    consultation = await Consultation.filter(slug=request.path_params["slug"]).first()
-    if consultation is None:
-        raise HTTPException(404)
-    return consultation
-
-
-async def question_or_404(consultation: Consultation, key: str) -> Question:
-    question = await Question.filter(consultation=consultation, key=key, retired_at=None).first()
-    if question is None:
-        raise HTTPException(404)
-    return question
 
 
 async def consultation_wording(consultation: Consultation) -> ConsultationWording:

@@ -153,7 +153,12 @@ async def record_review(
     """
     async with in_transaction():
         current = await AnswerTheme.filter(answer=answer, is_current=True).select_for_update()
-        machine = {row.theme for row in current if row.source == TagSource.MACHINE and row.present}
+        # On a second review the current rows are the first officer's: they remember the machine.
+        machine = {
+            row.theme
+            for row in current
+            if (row.present if row.source == TagSource.MACHINE else row.machine_present)
+        }
         tagging = await AnswerTagging.filter(answer=answer).first()
         await AnswerTheme.filter(answer=answer, is_current=True).update(is_current=False)
         await AnswerTheme.bulk_create(

@@ -90,6 +90,27 @@ async def test_an_officer_reviews_an_answer_sees_its_evidence_and_moves_to_the_n
     assert second.id  # the second answer was the one offered next
 
 
+async def test_reviewing_an_answer_again_still_remembers_what_the_machine_said(
+    client: httpx.AsyncClient,
+) -> None:
+    consultation = await build_demo_copy(("ur",))
+    answer = await build_answer(consultation, FUNDING, machine_themes={"secure-funding": [[4, 9]]})
+    await sign_in(client, await build_user(Role.OFFICER))
+    queue = f"/en/staff/consultations/{consultation.slug}/review/community-help"
+    for funding_present in (False, True):
+        page = await client.get(f"{queue}?answer={answer.id}")
+        await client.post(
+            queue,
+            data={"csrf_token": csrf_token_in(page.text), "answer": str(answer.id)}
+            | decisions(secure_funding=funding_present),
+        )
+    funding = await AnswerTheme.get(answer=answer, theme="secure-funding", is_current=True)
+    assert funding.present is True
+    assert funding.machine_present is True
+    monitoring = await AnswerTheme.get(answer=answer, theme="robust-monitoring", is_current=True)
+    assert monitoring.machine_present is False
+
+
 async def test_an_officer_decision_survives_retagging(
     client: httpx.AsyncClient, tagger: ThemeTagger
 ) -> None:

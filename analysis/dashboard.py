@@ -14,11 +14,16 @@ from typing import Any
 
 from pypika_tortoise.terms import Function as SQLFunction
 from pypika_tortoise.terms import Term
-from tortoise.expressions import Function, Subquery
+from tortoise.expressions import Function, Q
 from tortoise.functions import Count
 from tortoise.queryset import QuerySet
 
-from analysis.filters import AnswerFilters, filtered_answers, filtered_responses
+from analysis.filters import (
+    AnswerFilters,
+    answer_conditions,
+    filtered_answers,
+    filtered_responses,
+)
 from analysis.models import AnswerReview, AnswerTheme, TagSource
 from analysis.themes import THEMES
 from surveys.models import Answer, Consultation, Question, QuestionType, Response
@@ -125,14 +130,14 @@ async def dashboard_figures(
 ) -> DashboardFigures:
     """The dashboard's figures for the answers that pass the filters (only the parts asked for)."""
     figures = DashboardFigures()
-    answers = filtered_answers(consultation, filters)
-    answer_ids = Subquery(answers.values("id"))
+    through_answer = answer_conditions(consultation, filters, "answer__")
     if FigurePart.RESPONSES in parts:
         await _count_responses(figures, filtered_responses(consultation, filters))
     if FigurePart.QUESTIONS in parts:
-        figures.questions = await _count_questions(answers, answer_ids, questions)
+        answers = filtered_answers(consultation, filters)
+        figures.questions = await _count_questions(answers, through_answer, questions)
     if FigurePart.QUALITY in parts:
-        figures.quality = await machine_quality(answer_ids)
+        figures.quality = await machine_quality(through_answer)
     return figures
 
 
@@ -155,7 +160,7 @@ async def _count_responses(figures: DashboardFigures, responses: QuerySet[Respon
 
 
 async def _count_questions(
-    answers: QuerySet[Answer], answer_ids: Subquery, questions: list[Question]
+    answers: QuerySet[Answer], through_answer: Q, questions: list[Question]
 ) -> list[QuestionFigures]:
     by_id = {question.id: QuestionFigures(question.key, question.type) for question in questions}
     for row in (
@@ -168,7 +173,7 @@ async def _count_questions(
             question_figures.answered += row["n"]
             question_figures.answered_by_language[row["response__language"]] += row["n"]
     for row in (
-        await AnswerReview.filter(answer_id__in=answer_ids)
+        await AnswerReview.filter(through_answer)
         .annotate(n=Count("id"))
         .group_by("answer__question_id")
         .values("answer__question_id", "n")
@@ -177,7 +182,7 @@ async def _count_questions(
             question_figures.reviewed += row["n"]
     tallies: dict[int, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for row in (
-        await AnswerTheme.filter(answer_id__in=answer_ids, is_current=True, present=True)
+        await AnswerTheme.filter(through_answer, is_current=True, present=True)
         .annotate(n=Count("id"))
         .group_by("answer__question_id", "answer__response__language", "theme", "source")
         .values("answer__question_id", "answer__response__language", "theme", "source", "n")
@@ -209,12 +214,12 @@ async def _count_questions(
     return list(by_id.values())
 
 
-async def machine_quality(answer_ids: Subquery) -> list[ThemeQuality]:
+async def machine_quality(through_answer: Q) -> list[ThemeQuality]:
     """Precision and recall per theme and language, from officers' decisions on tagged answers."""
     decisions: dict[tuple[str, str], Counter[tuple[bool, bool]]] = defaultdict(Counter)
     for row in (
         await AnswerTheme.filter(
-            answer_id__in=answer_ids,
+            through_answer,
             is_current=True,
             source=TagSource.OFFICER,
             machine_present__not_isnull=True,

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
 from urllib.parse import urlencode
 
 from starlette.datastructures import QueryParams
-from tortoise.expressions import Subquery
+from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
 from analysis.models import AnswerReview, AnswerTheme
@@ -115,28 +116,39 @@ def filtered_responses(consultation: Consultation, filters: AnswerFilters) -> Qu
     return responses.filter(**_response_conditions(filters))
 
 
-def filtered_answers(consultation: Consultation, filters: AnswerFilters) -> QuerySet[Answer]:
-    """The consultation's answers that pass every filter."""
-    answers = Answer.filter(
-        response__consultation=consultation, **_response_conditions(filters, "response__")
-    )
+def _lookup(name: str, value: Any) -> Q:
+    lookups: dict[str, Any] = {name: value}
+    return Q(**lookups)
+
+
+def answer_conditions(consultation: Consultation, filters: AnswerFilters, path: str = "") -> Q:
+    """The filters as conditions on an answer reached by `path` ("" or "answer__").
+
+    Counting tags or reviews puts the conditions on the rows' own join to the answer, rather
+    than on a list of every matching answer id: the database then walks the rows once.
+    """
+    lookups: dict[str, Any] = {f"{path}response__consultation": consultation}
+    conditions = Q(**lookups, **_response_conditions(filters, f"{path}response__"))
     if filters.question:
-        answers = answers.filter(question__key=filters.question)
+        conditions &= _lookup(f"{path}question__key", filters.question)
     if filters.since:
         start = datetime.combine(filters.since, time.min, tzinfo=UTC)
-        answers = answers.filter(response__submitted_at__gte=start)
+        conditions &= _lookup(f"{path}response__submitted_at__gte", start)
     if filters.until:
         end = datetime.combine(filters.until + timedelta(days=1), time.min, tzinfo=UTC)
-        answers = answers.filter(response__submitted_at__lt=end)
+        conditions &= _lookup(f"{path}response__submitted_at__lt", end)
     if filters.theme:
         tagged = AnswerTheme.filter(theme=filters.theme, is_current=True, present=True)
-        answers = answers.filter(id__in=Subquery(tagged.values("answer_id")))
+        conditions &= _lookup(f"{path}id__in", Subquery(tagged.values("answer_id")))
     if filters.review:
         reviewed = Subquery(AnswerReview.all().values("answer_id"))
-        if filters.review == ReviewStatus.REVIEWED:
-            answers = answers.filter(id__in=reviewed)
-        else:
-            answers = answers.filter(id__not_in=reviewed)
+        lookup = "in" if filters.review == ReviewStatus.REVIEWED else "not_in"
+        conditions &= _lookup(f"{path}id__{lookup}", reviewed)
     if filters.search:
-        answers = answers.filter(search_text__contains=searchable_text(filters.search))
-    return answers
+        conditions &= _lookup(f"{path}search_text__contains", searchable_text(filters.search))
+    return conditions
+
+
+def filtered_answers(consultation: Consultation, filters: AnswerFilters) -> QuerySet[Answer]:
+    """The consultation's answers that pass every filter."""
+    return Answer.filter(answer_conditions(consultation, filters))

@@ -205,6 +205,8 @@ class Response(Model):
 
     class Meta:
         table = "response"
+        # Every dashboard count starts from one consultation's responses.
+        indexes = (("consultation_id", "submitted_at"),)
 
 
 def searchable_text(text: str) -> str:

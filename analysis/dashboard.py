@@ -14,8 +14,8 @@ from typing import Any
 
 from pypika_tortoise.terms import Function as SQLFunction
 from pypika_tortoise.terms import Term
-from tortoise.expressions import Function, Q
-from tortoise.functions import Count
+from tortoise.expressions import Function, Q, Subquery
+from tortoise.functions import Count, Sum
 from tortoise.queryset import QuerySet
 
 from analysis.filters import (
@@ -26,6 +26,7 @@ from analysis.filters import (
 )
 from analysis.models import AnswerReview, AnswerTheme, TagSource
 from analysis.themes import THEMES
+from surveys.groups.models import GroupStatement
 from surveys.models import Answer, Consultation, Question, QuestionType, Response
 
 
@@ -105,6 +106,9 @@ class DashboardFigures:
     by_language: Counter[str] = field(default_factory=Counter)
     by_channel: Counter[str] = field(default_factory=Counter)
     by_respondent: Counter[str] = field(default_factory=Counter)
+    # Responses sent or typed in by each community group, and the members groups stated.
+    by_group: Counter[int] = field(default_factory=Counter)
+    members_by_group: Counter[int] = field(default_factory=Counter)
     by_day: list[tuple[date, int]] = field(default_factory=list)
     questions: list[QuestionFigures] = field(default_factory=list)
     quality: list[ThemeQuality] = field(default_factory=list)
@@ -144,10 +148,12 @@ async def dashboard_figures(
 async def _count_responses(figures: DashboardFigures, responses: QuerySet[Response]) -> None:
     for row in (
         await responses.annotate(n=Count("id"))
-        .group_by("language", "channel", "respondent_type")
-        .values("language", "channel", "respondent_type", "n")
+        .group_by("language", "channel", "respondent_type", "organisation_id")
+        .values("language", "channel", "respondent_type", "organisation_id", "n")
     ):
         figures.responses += row["n"]
+        if row["organisation_id"]:
+            figures.by_group[row["organisation_id"]] += row["n"]
         figures.by_language[row["language"]] += row["n"]
         figures.by_channel[str(row["channel"])] += row["n"]
         figures.by_respondent[str(row["respondent_type"])] += row["n"]
@@ -157,6 +163,13 @@ async def _count_responses(figures: DashboardFigures, responses: QuerySet[Respon
         .values("day", "n")
     )
     figures.by_day = sorted((_day(row["day"]), row["n"]) for row in days)
+    for row in (
+        await GroupStatement.filter(response_id__in=Subquery(responses.values("id")))
+        .annotate(members=Sum("members"))
+        .group_by("response__organisation_id")
+        .values("response__organisation_id", "members")
+    ):
+        figures.members_by_group[row["response__organisation_id"]] += row["members"] or 0
 
 
 async def _count_questions(

@@ -29,6 +29,9 @@ COLUMNS = (
     "language",
     "channel",
     "respondent_type",
+    "group",
+    "group_verified",
+    "members_stated",
     "question",
     "answer",
     "answer_language",
@@ -57,7 +60,9 @@ async def export_rows(
             .filter(id__gt=last_id)
             .order_by("id")
             .limit(EXPORT_BATCH)
-            .prefetch_related("response", "question", "options")
+            .prefetch_related(
+                "response__organisation", "response__group_statement", "question", "options"
+            )
         )
         if not answers:
             return
@@ -77,6 +82,8 @@ async def export_rows(
         batch = []
         for answer in answers:
             response = answer.response
+            group = response.organisation
+            statement = getattr(response, "group_statement", None)
             present = [row for row in themes[answer.id] if row.present]
             review = reviews.get(answer.id)
             reviewer = names.get(review.officer_id, "") if review else ""  # type: ignore[attr-defined]
@@ -89,6 +96,9 @@ async def export_rows(
                         response.language,
                         response.channel.value,
                         response.respondent_type.value,
+                        group.name if group else "",
+                        ("yes" if group.is_verified else "no") if group else "",
+                        str(statement.members) if statement else "",
                         answer.question.key,
                         answer.text or "; ".join(option.value for option in answer.options),
                         detected.get(answer.id) or "",

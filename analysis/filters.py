@@ -56,6 +56,7 @@ class AnswerFilters:
     question: str = ""
     channel: str = ""
     respondent: str = ""
+    group: str = ""
     theme: str = ""
     review: str = ""
     since: date | None = None
@@ -63,13 +64,16 @@ class AnswerFilters:
     search: str = ""
 
     @classmethod
-    def from_query(cls, params: QueryParams, question_keys: list[str]) -> AnswerFilters:
+    def from_query(
+        cls, params: QueryParams, question_keys: list[str], group_ids: list[str]
+    ) -> AnswerFilters:
         """Only values on each filter's allowlist are kept; anything else means "all"."""
         return cls(
             language=_choice(params.get("language"), LANGUAGE_CODES),
             question=_choice(params.get("question"), question_keys),
             channel=_choice(params.get("channel"), [c.value for c in Channel]),
             respondent=_choice(params.get("respondent"), [r.value for r in RespondentType]),
+            group=_choice(params.get("group"), group_ids),
             theme=_choice(params.get("theme"), THEMES),
             review=_choice(params.get("review"), [r.value for r in ReviewStatus]),
             since=_date(params.get("since")),
@@ -97,12 +101,13 @@ class AnswerFilters:
         return bool(self.query_string())
 
 
-def _response_conditions(filters: AnswerFilters, prefix: str = "") -> dict[str, str]:
+def _response_conditions(filters: AnswerFilters, prefix: str = "") -> dict[str, Any]:
     """The filters that are about whole responses, as field lookups."""
-    conditions = {
+    conditions: dict[str, Any] = {
         "language": filters.language,
         "channel": filters.channel,
         "respondent_type": filters.respondent,
+        "organisation_id": int(filters.group) if filters.group else None,
     }
     return {f"{prefix}{name}": value for name, value in conditions.items() if value}
 

@@ -30,6 +30,7 @@ from consult.security import BodySizeLimitMiddleware, CSRFMiddleware, SecurityHe
 from consult.settings import Settings, load_settings
 from consult.templating import build_templates
 from surveys import views as survey_views
+from surveys.groups import views as group_views
 from translations import views as translation_views
 
 SESSION_MAX_AGE_SECONDS = 12 * 60 * 60
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/healthz", views.health, name="health"),
         Mount("/static", StaticFiles(directory=settings.static_dir), name="static"),
         *survey_views.routes,
+        *group_views.routes,
         *account_views.routes,
         *translation_views.routes,
         *analysis_views.routes,

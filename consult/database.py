@@ -6,7 +6,7 @@ from typing import Any
 
 APP_MODULES: dict[str, list[str]] = {
     "accounts": ["consult.accounts.models"],
-    "surveys": ["surveys.models"],
+    "surveys": ["surveys.models", "surveys.groups.models"],
     "translations": ["translations.models"],
     "analysis": ["analysis.models"],
 }

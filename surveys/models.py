@@ -11,6 +11,7 @@ from tortoise.models import Model
 
 if TYPE_CHECKING:
     from consult.accounts.models import User
+    from surveys.groups.models import Organisation
 
 
 class ConsultationStatus(StrEnum):
@@ -199,6 +200,10 @@ class Response(Model):
     submitted_at = fields.DatetimeField(auto_now_add=True)
     wording: fields.ForeignKeyNullableRelation[WordingSnapshot] = fields.ForeignKeyField(
         "surveys.WordingSnapshot", related_name="responses", null=True, on_delete=fields.RESTRICT
+    )
+    # The community group that submitted it, or typed it in from paper, if any.
+    organisation: fields.ForeignKeyNullableRelation[Organisation] = fields.ForeignKeyField(
+        "surveys.Organisation", related_name="responses", null=True, on_delete=fields.RESTRICT
     )
 
     answers: fields.ReverseRelation[Answer]

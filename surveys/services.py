@@ -4,23 +4,29 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from surveys.groups.models import GatheringMethod, GroupStatement, Organisation
 from surveys.models import (
     Answer,
+    Channel,
     Consultation,
     ConsultationStatus,
     Option,
     Question,
     QuestionType,
+    RespondentType,
     Response,
     ResponseDraft,
 )
 from surveys.wording import Wording, snapshot_wording
+
+if TYPE_CHECKING:
+    from consult.accounts.models import User
 
 # Crockford's base32 without I, L, O, U: nothing to misread when it is copied by hand.
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -170,13 +176,37 @@ def new_reference() -> str:
     return f"{body[:4]}-{body[4:]}"
 
 
+@dataclass(frozen=True)
+class GroupStatementData:
+    """What a representative states about the members a group response speaks for."""
+
+    members: int
+    method: GatheringMethod
+    gathered_on: date
+    submitted_by: User
+
+
+@dataclass(frozen=True)
+class ResponseOrigin:
+    """How a response reached us. The default: one person, answering online."""
+
+    channel: Channel = Channel.WEB
+    respondent_type: RespondentType = RespondentType.INDIVIDUAL
+    organisation: Organisation | None = None
+    statement: GroupStatementData | None = None
+
+
 async def submit_draft(
-    questionnaire: Questionnaire, draft: ResponseDraft, wording: Wording
+    questionnaire: Questionnaire,
+    draft: ResponseDraft,
+    wording: Wording,
+    origin: ResponseOrigin = ResponseOrigin(),
 ) -> Response:
     """Turn a draft into a stored response, with the wording it was read in, exactly once.
 
     The draft's token is unique on Response, so a double click or a resubmitted form
-    that races this one finds the response the first submit stored.
+    that races this one finds the response the first submit stored. A group's statement
+    is stored in the same transaction, so no group response is ever kept without it.
     """
     try:
         async with in_transaction():
@@ -187,7 +217,18 @@ async def submit_draft(
                 submission_token=draft.token,
                 language=wording.language,
                 wording=snapshot,
+                channel=origin.channel,
+                respondent_type=origin.respondent_type,
+                organisation=origin.organisation,
             )
+            if origin.statement:
+                await GroupStatement.create(
+                    response=response,
+                    members=origin.statement.members,
+                    method=origin.statement.method,
+                    gathered_on=origin.statement.gathered_on,
+                    submitted_by=origin.statement.submitted_by,
+                )
             for spec in questionnaire.questions:
                 answer = draft.answers.get(spec.key)
                 if not is_answered(spec, answer):

@@ -8,6 +8,8 @@ import httpx
 
 from consult.accounts.models import Role, User
 from consult.accounts.services import create_user
+from surveys.groups.models import OrganisationKind
+from surveys.groups.services import register_group
 from tests.journey import csrf_token_in
 
 PASSWORD = "correct horse battery staple"
@@ -21,12 +23,18 @@ async def build_user(
 ) -> User:
     languages = {code: False for code in translates} | {code: True for code in reviews}
     handle = secrets.token_hex(4)
+    email = f"{role.value}-{handle}@example.org"
+    if role == Role.GROUP_REPRESENTATIVE:
+        return await register_group(
+            name=f"Group {handle}",
+            kind=OrganisationKind.FAITH_GROUP,
+            borough="Hackney",
+            contact_name=name or f"Representative {handle}",
+            email=email,
+            password=PASSWORD,
+        )
     return await create_user(
-        f"{role.value}-{handle}@example.org",
-        name or f"{role.value.title()} {handle}",
-        PASSWORD,
-        role,
-        languages,
+        email, name or f"{role.value.title()} {handle}", PASSWORD, role, languages
     )
 
 

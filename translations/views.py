@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from consult import i18n
-from consult.accounts.access import CONTENT_MANAGERS, EVERY_ROLE, StaffRoute, staff_user
+from consult.accounts.access import CONTENT_MANAGERS, TRANSLATION_ROLES, StaffRoute, staff_user
 from consult.accounts.services import staff_names
 from consult.i18n import N_, gettext
 from consult.rendering import render
@@ -290,32 +290,34 @@ async def source_wording(request: Request) -> Response:
 
 
 routes = [
-    StaffRoute("/{lang}/staff/translations/", overview, name="translations", roles=EVERY_ROLE),
+    StaffRoute(
+        "/{lang}/staff/translations/", overview, name="translations", roles=TRANSLATION_ROLES
+    ),
     StaffRoute(
         "/{lang}/staff/translations/{slug}/{target}/",
         editor,
         name="translation_editor",
         methods=["GET", "POST"],
-        roles=EVERY_ROLE,
+        roles=TRANSLATION_ROLES,
     ),
     StaffRoute(
         "/{lang}/staff/translations/{slug}/{target}/export.{kind:str}",
         export,
         name="translation_export",
-        roles=EVERY_ROLE,
+        roles=TRANSLATION_ROLES,
     ),
     StaffRoute(
         "/{lang}/staff/translations/{slug}/{target}/import",
         import_translations,
         name="translation_import",
         methods=["GET", "POST"],
-        roles=EVERY_ROLE,
+        roles=TRANSLATION_ROLES,
     ),
     StaffRoute(
         "/{lang}/staff/translations/{slug}/{target}/history",
         history,
         name="translation_history",
-        roles=EVERY_ROLE,
+        roles=TRANSLATION_ROLES,
     ),
     StaffRoute(
         "/{lang}/staff/consultations/{slug}/wording",

@@ -34,6 +34,7 @@ from analysis.views.wording import ConsultationWording, consultation_wording
 from consult import i18n
 from consult.i18n import LANGUAGES, N_, gettext
 from consult.rendering import render
+from surveys.groups.models import Organisation
 from surveys.lookup import consultation_or_404
 from surveys.models import Consultation, Question, QuestionType
 from surveys.services import current_questions
@@ -77,7 +78,10 @@ def _select(name: str, label: str, current: str, options: list[tuple[str, str]])
 
 
 def filter_controls(
-    filters: AnswerFilters, wording: ConsultationWording, keys: list[str]
+    filters: AnswerFilters,
+    wording: ConsultationWording,
+    keys: list[str],
+    groups: list[Organisation],
 ) -> list[SelectFilter]:
     return [
         _select(
@@ -103,6 +107,12 @@ def filter_controls(
             N_("Respondent type"),
             filters.respondent,
             [(value, gettext(label)) for value, label in RESPONDENT_LABELS.items()],
+        ),
+        _select(
+            "group",
+            N_("Community group"),
+            filters.group,
+            [(str(group.id), group.name) for group in groups],
         ),
         _select(
             "theme", N_("Theme"), filters.theme, [(theme, theme_name(theme)) for theme in THEMES]
@@ -213,16 +223,33 @@ def _question_tables(question: QuestionFigures, wording: ConsultationWording) ->
     return [themes, by_language]
 
 
-async def _filtered(request: Request) -> tuple[Consultation, list[Question], AnswerFilters]:
-    """The consultation the URL names, its current questions, and the filters in the query."""
+@dataclass(frozen=True)
+class FilteredConsultation:
+    """The consultation the URL names, its questions and groups, and the query's filters."""
+
+    consultation: Consultation
+    questions: list[Question]
+    groups: list[Organisation]
+    filters: AnswerFilters
+
+
+async def _filtered(request: Request) -> FilteredConsultation:
     consultation = await consultation_or_404(request)
     questions = await current_questions(consultation)
-    keys = [question.key for question in questions]
-    return consultation, questions, AnswerFilters.from_query(request.query_params, keys)
+    groups = (
+        await Organisation.filter(responses__consultation=consultation).distinct().order_by("name")
+    )
+    filters = AnswerFilters.from_query(
+        request.query_params,
+        [question.key for question in questions],
+        [str(group.id) for group in groups],
+    )
+    return FilteredConsultation(consultation, questions, groups, filters)
 
 
 async def dashboard(request: Request) -> Response:
-    consultation, questions, filters = await _filtered(request)
+    selected = await _filtered(request)
+    consultation, questions, filters = selected.consultation, selected.questions, selected.filters
     keys = [question.key for question in questions]
     figures = await count_figures(consultation, filters, questions)
     wording = await consultation_wording(consultation)
@@ -273,6 +300,27 @@ async def dashboard(request: Request) -> Response:
             for value, label in RESPONDENT_LABELS.items()
         ],
     )
+    group_table = FigureTable(
+        gettext(N_("Responses from community groups")),
+        [
+            gettext(N_("Group")),
+            gettext(N_("Verified by an officer")),
+            gettext(N_("Responses")),
+            gettext(N_("Members the group responses speak for")),
+        ],
+        [
+            FigureRow(
+                group.name,
+                [
+                    gettext(N_("Yes")) if group.is_verified else gettext(N_("Not yet")),
+                    number(figures.by_group[group.id]),
+                    number(figures.members_by_group[group.id]),
+                ],
+            )
+            for group in selected.groups
+            if figures.by_group[group.id]
+        ],
+    )
     question_sections = []
     for question in figures.questions:
         tables = _question_tables(question, wording)
@@ -318,7 +366,7 @@ async def dashboard(request: Request) -> Response:
         "analysis/dashboard.html",
         title=wording.title(),
         filters=filters,
-        selects=filter_controls(filters, wording, keys),
+        selects=filter_controls(filters, wording, keys, selected.groups),
         clear_href=f"{base}/dashboard" if filters.active else "",
         responses=number(responses),
         free_text=number(figures.free_text_answers),
@@ -327,6 +375,7 @@ async def dashboard(request: Request) -> Response:
         day_chart=chart("days", day_table),
         channel_table=channel_table,
         respondent_table=respondent_table,
+        group_table=group_table,
         questions=question_sections,
         quality=quality,
         csv_href=f"{base}/export.csv{suffix}",
@@ -338,7 +387,8 @@ async def dashboard(request: Request) -> Response:
 
 
 async def dashboard_chart(request: Request) -> Response:
-    consultation, questions, filters = await _filtered(request)
+    selected = await _filtered(request)
+    consultation, questions, filters = selected.consultation, selected.questions, selected.filters
     name = request.path_params["chart"]
     # A chart counts only what it draws, not the whole dashboard again.
     part = FigurePart.QUESTIONS if name.startswith("themes-") else FigurePart.RESPONSES
@@ -358,7 +408,8 @@ def _attachment(consultation: Consultation, extension: str) -> dict[str, str]:
 
 
 async def export_csv(request: Request) -> Response:
-    consultation, _questions, filters = await _filtered(request)
+    selected = await _filtered(request)
+    consultation, filters = selected.consultation, selected.filters
     return StreamingResponse(
         csv_chunks(consultation, filters),
         media_type="text/csv; charset=utf-8",
@@ -367,7 +418,8 @@ async def export_csv(request: Request) -> Response:
 
 
 async def export_xlsx(request: Request) -> Response:
-    consultation, _questions, filters = await _filtered(request)
+    selected = await _filtered(request)
+    consultation, filters = selected.consultation, selected.filters
     path = await write_xlsx(consultation, filters)
     return FileResponse(
         path,

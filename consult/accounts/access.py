@@ -20,6 +20,8 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 
 EVERY_ROLE = frozenset(Role)
 CONTENT_MANAGERS = frozenset({Role.ADMIN, Role.OFFICER})
+# Who works on translations (each only in their assigned languages, checked per page).
+TRANSLATION_ROLES = CONTENT_MANAGERS | {Role.TRANSLATOR}
 
 
 def staff_user(request: Request) -> StaffUser:

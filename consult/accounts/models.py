@@ -12,6 +12,8 @@ class Role(StrEnum):
     ADMIN = "admin"
     OFFICER = "officer"
     TRANSLATOR = "translator"
+    # Speaks for one community group (see surveys.groups).
+    GROUP_REPRESENTATIVE = "group_rep"
 
 
 class User(Model):

@@ -10,6 +10,7 @@ from consult import i18n
 from consult.accounts import services
 from consult.accounts.access import EVERY_ROLE, StaffRoute, safe_next_path, staff_user
 from consult.accounts.forms import SignInForm
+from consult.accounts.models import Role
 from consult.i18n import N_, gettext
 from consult.rendering import render
 from surveys.models import Consultation
@@ -61,16 +62,21 @@ async def sign_out(request: Request) -> Response:
 async def staff_home(request: Request) -> Response:
     user = staff_user(request)
     language = i18n.current_language().code
+    if user.role == Role.GROUP_REPRESENTATIVE:
+        return RedirectResponse(f"/{language}/staff/group/", status_code=303)
     consultations = await Consultation.all().order_by("-created_at") if user.manages_content else []
+    base = f"/{language}/staff/consultations"
     return render(
         request,
         "accounts/home.html",
         translations_href=f"/{language}/staff/translations/",
+        groups_href=f"/{language}/staff/groups/" if user.manages_content else "",
         consultations=[
             {
                 "slug": consultation.slug,
-                "tagging_href": f"/{language}/staff/consultations/{consultation.slug}/tagging",
-                "dashboard_href": f"/{language}/staff/consultations/{consultation.slug}/dashboard",
+                "tagging_href": f"{base}/{consultation.slug}/tagging",
+                "dashboard_href": f"{base}/{consultation.slug}/dashboard",
+                "paper_href": f"{base}/{consultation.slug}/collected/paper",
             }
             for consultation in consultations
         ],

@@ -29,11 +29,13 @@ PUBLIC_ROUTES = {
     "sign_in",
     "summary",
     "summary_chart",
+    "register_group",
 }
 PATH_VALUES = {
     "lang": "en",
     "slug": DEMO_SLUG,
     "target": "gu",
+    "channel": "paper",
     "kind": "xlf",
     "question": "x",
     "chart": "languages",
@@ -80,7 +82,7 @@ async def test_anonymous_visitors_are_sent_to_sign_in_from_every_staff_route(
         assert response.headers["location"].startswith("/en/staff/sign-in?next="), route.path
 
 
-@pytest.mark.parametrize("role", [Role.TRANSLATOR, Role.OFFICER, Role.ADMIN])
+@pytest.mark.parametrize("role", list(Role))
 async def test_each_role_reaches_only_the_routes_that_name_it(
     client: httpx.AsyncClient, app: Starlette, role: Role
 ) -> None:

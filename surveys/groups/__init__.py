@@ -1,0 +1,1 @@
+"""Community groups: organisations, their representatives, and responses made for members."""

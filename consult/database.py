@@ -6,7 +6,12 @@ from typing import Any
 
 APP_MODULES: dict[str, list[str]] = {
     "accounts": ["consult.accounts.models"],
-    "surveys": ["surveys.models", "surveys.groups.models"],
+    "surveys": [
+        "surveys.models",
+        "surveys.groups.models",
+        "surveys.uploads.models",
+        "surveys.formats.models",
+    ],
     "translations": ["translations.models"],
     "analysis": ["analysis.models"],
 }

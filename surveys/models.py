@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING, Any
 from tortoise import fields
 from tortoise.models import Model
 
+from surveys.fingerprints import BANDS, near_copy_keys
+
 if TYPE_CHECKING:
     from consult.accounts.models import User
     from surveys.groups.models import Organisation
+    from surveys.uploads.models import UploadBatch
 
 
 class ConsultationStatus(StrEnum):
@@ -205,6 +208,10 @@ class Response(Model):
     organisation: fields.ForeignKeyNullableRelation[Organisation] = fields.ForeignKeyField(
         "surveys.Organisation", related_name="responses", null=True, on_delete=fields.RESTRICT
     )
+    # The spreadsheet it came in, if it was uploaded with others.
+    upload: fields.ForeignKeyNullableRelation[UploadBatch] = fields.ForeignKeyField(
+        "surveys.UploadBatch", related_name="responses", null=True, on_delete=fields.RESTRICT
+    )
 
     answers: fields.ReverseRelation[Answer]
 
@@ -220,7 +227,11 @@ def searchable_text(text: str) -> str:
 
 
 class Answer(Model):
-    """One answer to one question. `search_text` is `text` as searches compare it."""
+    """One answer to one question.
+
+    Derived from `text` when it is saved: `search_text` (as searches compare it) and the
+    four near-copy keys that copies of the same text share (copy-paste campaigns).
+    """
 
     id = fields.IntField(primary_key=True)
     response: fields.ForeignKeyRelation[Response] = fields.ForeignKeyField(
@@ -231,6 +242,10 @@ class Answer(Model):
     )
     text = fields.TextField(null=True)
     search_text = fields.TextField(null=True)
+    near_copy_key_1 = fields.BigIntField(null=True)
+    near_copy_key_2 = fields.BigIntField(null=True)
+    near_copy_key_3 = fields.BigIntField(null=True)
+    near_copy_key_4 = fields.BigIntField(null=True)
     options: fields.ManyToManyRelation[Option] = fields.ManyToManyField(
         "surveys.Option", related_name="answers", through="answer_option"
     )
@@ -239,6 +254,17 @@ class Answer(Model):
         table = "answer"
         unique_together = (("response", "question"),)
 
-    async def save(self, *args: Any, **kwargs: Any) -> None:
+    def derive_from_text(self) -> None:
+        """Fill the fields derived from `text`; `save` does it, bulk inserts call it first."""
         self.search_text = searchable_text(self.text) if self.text else None  # type: ignore[assignment]
+        keys = near_copy_keys(self.text) or (None,) * BANDS
+        (
+            self.near_copy_key_1,
+            self.near_copy_key_2,
+            self.near_copy_key_3,
+            self.near_copy_key_4,
+        ) = keys  # type: ignore[assignment]
+
+    async def save(self, *args: Any, **kwargs: Any) -> None:
+        self.derive_from_text()
         await super().save(*args, **kwargs)

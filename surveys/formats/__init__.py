@@ -1,0 +1,1 @@
+"""Requests for a consultation in another format: large print, Braille, audio, easy read."""

@@ -1,0 +1,1 @@
+"""Spreadsheets of collected responses: the template to fill in, and its upload, all or nothing."""

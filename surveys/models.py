@@ -263,7 +263,7 @@ class Answer(Model):
             self.near_copy_key_2,
             self.near_copy_key_3,
             self.near_copy_key_4,
-        ) = keys  # type: ignore[assignment]
+        ) = keys
 
     async def save(self, *args: Any, **kwargs: Any) -> None:
         self.derive_from_text()

@@ -113,8 +113,11 @@ def _response_conditions(filters: AnswerFilters, prefix: str = "") -> dict[str, 
 
 
 def filtered_responses(consultation: Consultation, filters: AnswerFilters) -> QuerySet[Response]:
-    """The responses with at least one answer passing the filters (all, with no filters)."""
-    responses = Response.filter(consultation=consultation)
+    """The responses with at least one answer passing the filters (all, with no filters).
+
+    Withdrawn responses are never counted: only their reference is kept.
+    """
+    responses = Response.filter(consultation=consultation, withdrawn_at__isnull=True)
     if filters.narrows_answers or filters.since or filters.until:
         answers = filtered_answers(consultation, filters)
         return responses.filter(id__in=Subquery(answers.values("response_id")))
@@ -132,7 +135,10 @@ def answer_conditions(consultation: Consultation, filters: AnswerFilters, path: 
     Counting tags or reviews puts the conditions on the rows' own join to the answer, rather
     than on a list of every matching answer id: the database then walks the rows once.
     """
-    lookups: dict[str, Any] = {f"{path}response__consultation": consultation}
+    lookups: dict[str, Any] = {
+        f"{path}response__consultation": consultation,
+        f"{path}response__withdrawn_at__isnull": True,
+    }
     conditions = Q(**lookups, **_response_conditions(filters, f"{path}response__"))
     if filters.question:
         conditions &= _lookup(f"{path}question__key", filters.question)

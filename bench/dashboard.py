@@ -14,24 +14,19 @@ import asyncio
 import logging
 import random
 import re
-import secrets
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 import httpx
-from tortoise import Tortoise
-from tortoise.migrations.api import migrate
 
 from analysis.models import AnswerReview, AnswerTagging, AnswerTheme, TagSource
 from analysis.themes import THEMES
 from bench.answers import varied_answers
+from bench.database import close_bench_database, open_bench_database, postgres_argument
 from consult.accounts.models import Role
 from consult.accounts.services import create_user
 from consult.app import create_app
-from consult.database import tortoise_config
 from consult.settings import load_settings
 from surveys.demo import create_demo_consultation
 from surveys.models import Answer, Channel, Question, Response, searchable_text
@@ -124,16 +119,7 @@ async def measure(client: httpx.AsyncClient, path: str, counter: QueryCounter) -
 
 
 async def main(count: int, postgres: str | None) -> None:
-    if postgres:
-        url = f"{postgres.rsplit('/', 1)[0]}/bench_dashboard_{secrets.token_hex(4)}"
-    else:
-        url = f"sqlite://{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
-    config = tortoise_config(url)
-    await Tortoise.init(config=config, _create_db=bool(postgres))
-    await Tortoise.close_connections()
-    await migrate(config=config)
-    await Tortoise.close_connections()
-    await Tortoise.init(config=config)
+    url = await open_bench_database("dashboard", postgres)
     started = time.perf_counter()
     slug = await store_answers(count)
     print(
@@ -176,16 +162,10 @@ async def main(count: int, postgres: str | None) -> None:
         await client.post(f"{base}/summary", data={"csrf_token": token.group(1)})
         await measure(client, f"/en/consultations/{slug}/summary", counter)
     print("target: <= 200 ms each, query count independent of the number of answers")
-    if postgres:
-        await Tortoise._drop_databases()
-    await Tortoise.close_connections()
+    await close_bench_database(postgres)
 
 
 if __name__ == "__main__":
     arguments = sys.argv[1:]
-    postgres_url = None
-    if "--postgres" in arguments:
-        position = arguments.index("--postgres")
-        postgres_url = arguments[position + 1]
-        del arguments[position : position + 2]
+    postgres_url = postgres_argument(arguments)
     asyncio.run(main(int(arguments[0]) if arguments else 100_000, postgres_url))

@@ -21,7 +21,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from analysis import views as analysis_views
 from analysis.worker import run_tagging_worker
-from consult import views
+from consult import text_size, views
 from consult.accounts import views as account_views
 from consult.accounts.services import StaffAuthenticationBackend
 from consult.database import tortoise_config
@@ -29,13 +29,17 @@ from consult.i18n import LanguageMiddleware
 from consult.security import BodySizeLimitMiddleware, CSRFMiddleware, SecurityHeadersMiddleware
 from consult.settings import Settings, load_settings
 from consult.templating import build_templates
+from surveys import printable
 from surveys import views as survey_views
+from surveys.dataprotection import views as dataprotection_views
+from surveys.formats import views as format_views
 from surveys.groups import views as group_views
+from surveys.uploads import views as upload_views
 from translations import views as translation_views
 
 SESSION_MAX_AGE_SECONDS = 12 * 60 * 60
 # Routes that take files, and so a larger request body than a form.
-UPLOAD_PATH_SUFFIXES = ("/import",)
+UPLOAD_PATH_SUFFIXES = ("/import", "/upload")
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -64,8 +68,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/", views.home, name="home"),
         Route("/healthz", views.health, name="health"),
         Mount("/static", StaticFiles(directory=settings.static_dir), name="static"),
+        *text_size.routes,
         *survey_views.routes,
+        *printable.routes,
         *group_views.routes,
+        *upload_views.routes,
+        *format_views.routes,
+        *dataprotection_views.routes,
         *account_views.routes,
         *translation_views.routes,
         *analysis_views.routes,

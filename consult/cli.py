@@ -1,10 +1,11 @@
-"""The `consult` command: serve, migrate, load the demo, check migrations."""
+"""The `consult` command: serve, migrate, back up and restore, load the demo, check migrations."""
 
 from __future__ import annotations
 
 import asyncio
 import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -57,6 +58,69 @@ def check_migrations() -> None:
         typer.echo("Models and migrations disagree: " + ", ".join(changes), err=True)
         raise typer.Exit(1)
     typer.echo("Models and migrations agree.")
+
+
+@cli.command()
+def backup(
+    path: Annotated[Path, typer.Argument(help="The file to write (replaced once complete).")],
+) -> None:
+    """Copy the whole database to a file: SQLite's online backup, or pg_dump on PostgreSQL."""
+    from consult.backup import BackupError, back_up, database_from_url
+
+    try:
+        report = back_up(database_from_url(load_settings().database_url), path)
+    except BackupError as error:
+        typer.echo(f"consult backup: {error}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(report.describe())
+
+
+@cli.command()
+def restore(
+    path: Annotated[Path, typer.Argument(help="A file written by `consult backup`.")],
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Replace a database that already holds data.")
+    ] = False,
+) -> None:
+    """Replace the database with a backup, then check its migrations against this code."""
+    from consult.backup import BackupError, check_backup_file, database_from_url, table_counts
+    from consult.backup import restore as restore_backup
+    from consult.migrations_check import recorded_migrations
+
+    database_url = load_settings().database_url
+    try:
+        database = database_from_url(database_url)
+        check_backup_file(database, path)
+        existing = asyncio.run(table_counts(database))
+        if existing.holds_data and not yes:
+            typer.echo(
+                f"consult restore: the database {database} already holds {existing.describe()}. "
+                f"Restoring replaces all of it with {path}: run again with --yes to go ahead.",
+                err=True,
+            )
+            raise typer.Exit(1)
+        restore_backup(database, path)
+        restored = asyncio.run(table_counts(database))
+    except BackupError as error:
+        typer.echo(f"consult restore: {error}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"Restored {path} into {database}: {restored.describe()}.")
+    migrations = asyncio.run(recorded_migrations(database_url))
+    if migrations.not_applied:
+        typer.echo(
+            "Migrations not applied in the backup: "
+            f"{', '.join(migrations.not_applied)}. Run `consult migrate` before serving.",
+            err=True,
+        )
+    if migrations.unknown_to_code:
+        typer.echo(
+            "Migrations in the backup that this code does not have: "
+            f"{', '.join(migrations.unknown_to_code)}. The backup is from a newer version.",
+            err=True,
+        )
+    if not migrations.agree:
+        raise typer.Exit(1)
+    typer.echo("Its migrations match this code.")
 
 
 @cli.command("load-demo")
@@ -149,6 +213,21 @@ def retag(
         typer.echo(f"Re-tagged {job.total} answers with model {tagger.version}.")
 
     run_with_database(work)
+
+
+@cli.command("apply-retention")
+def apply_retention_command() -> None:
+    """Delete the written answers of consultations whose retention date has passed."""
+    from datetime import UTC, datetime
+
+    from surveys.dataprotection.services import apply_retention
+
+    runs = run_with_database(lambda: apply_retention(datetime.now(UTC)))
+    for run in runs:
+        typer.echo(
+            f"{run.slug}: deleted the text of {run.answers} answers in {run.responses} responses."
+        )
+    typer.echo(f"Retention applied to {len(runs)} consultations.")
 
 
 @cli.command()

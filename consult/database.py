@@ -11,6 +11,7 @@ APP_MODULES: dict[str, list[str]] = {
         "surveys.groups.models",
         "surveys.uploads.models",
         "surveys.formats.models",
+        "surveys.dataprotection.models",
     ],
     "translations": ["translations.models"],
     "analysis": ["analysis.models"],

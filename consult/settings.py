@@ -69,7 +69,7 @@ def load_settings(
             )
         ),
         max_body_bytes=config("MAX_BODY_BYTES", cast=int, default=256 * 1024),
-        max_upload_bytes=config("MAX_UPLOAD_BYTES", cast=int, default=4 * 1024 * 1024),
+        max_upload_bytes=config("MAX_UPLOAD_BYTES", cast=int, default=9 * 1024 * 1024),
         templates_dir=PROJECT_ROOT / "templates",
         static_dir=Path(__file__).resolve().parent / "static",
         locale_dir=Path(__file__).resolve().parent / "locale",

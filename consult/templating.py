@@ -11,6 +11,7 @@ from starlette.templating import Jinja2Templates
 from consult import i18n
 from consult.security import CSRF_FIELD_NAME, csrf_token
 from consult.settings import Settings
+from consult.text_size import text_size_context
 
 
 def language_alternates(request: Request) -> list[dict[str, Any]]:
@@ -43,7 +44,7 @@ def language_alternates(request: Request) -> list[dict[str, Any]]:
 
 
 def page_context(request: Request) -> dict[str, Any]:
-    """Values every page needs: language, direction, switcher links, CSRF field."""
+    """Values every page needs: language, direction, switcher links, CSRF field, text size."""
     language = i18n.current_language()
     return {
         "language": language,
@@ -56,6 +57,7 @@ def page_context(request: Request) -> dict[str, Any]:
         else None,
         "staff_home_href": f"/{language.code}/staff/",
         "sign_out_href": f"/{language.code}/staff/sign-out",
+        **text_size_context(request, language.code),
     }
 
 

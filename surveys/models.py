@@ -68,6 +68,8 @@ class Consultation(Model):
     closes_at = fields.DatetimeField()
     source_language = fields.CharField(max_length=16, default="en")
     created_at = fields.DatetimeField(auto_now_add=True)
+    # After this day the job deletes the free-text answers (issue #7, data protection).
+    retain_text_until = fields.DateField(null=True)
 
     questions: fields.ReverseRelation[Question]
 
@@ -212,6 +214,9 @@ class Response(Model):
     upload: fields.ForeignKeyNullableRelation[UploadBatch] = fields.ForeignKeyField(
         "surveys.UploadBatch", related_name="responses", null=True, on_delete=fields.RESTRICT
     )
+    # Set when the respondent withdrew it: its answers are gone, the row keeps the reference
+    # from being reused and lets the counts say how many were withdrawn.
+    withdrawn_at = fields.DatetimeField(null=True)
 
     answers: fields.ReverseRelation[Answer]
 

@@ -51,6 +51,16 @@ class ErrorSummaryItem:
     href: str
 
 
+def form_error_summary(*forms: Any) -> list[ErrorSummaryItem]:
+    """The first problem with each field of each WTForms form, linking to it, in page order."""
+    return [
+        ErrorSummaryItem(str(field.errors[0]), f"#{field.id}")
+        for form in forms
+        for field in form
+        if field.errors
+    ]
+
+
 @dataclass
 class CheckAnswersView:
     rows: list[AnswerRow] = field(default_factory=list)

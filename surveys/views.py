@@ -15,6 +15,7 @@ from consult.i18n import N_, gettext
 from consult.rendering import render
 from surveys import services
 from surveys.forms import answer_from_form, build_answer_form, form_data_from_answer
+from surveys.lookup import language_or_404
 from surveys.models import Consultation
 from surveys.presenters import (
     CheckAnswersView,
@@ -22,6 +23,7 @@ from surveys.presenters import (
     present_answers,
     present_question,
 )
+from surveys.printable_presenters import printable_links
 from surveys.wording import load_wording, published_languages, wording_by_consultation
 
 DRAFTS_SESSION_KEY = "drafts"
@@ -31,13 +33,6 @@ ANSWER_MISSING = N_("Answer the question: %(question)s")
 
 def _path(request: Request, name: str, **params: str) -> str:
     return str(request.app.url_path_for(name, **params))
-
-
-def _language(request: Request) -> str:
-    code = request.path_params["lang"]
-    if code not in i18n.LANGUAGES_BY_CODE:
-        raise HTTPException(404)
-    return str(code)
 
 
 def _session_token(request: Request, bucket: str, slug: str) -> str | None:
@@ -75,7 +70,7 @@ async def _consultation(request: Request) -> Consultation:
         raise HTTPException(404)
     offered = await published_languages(consultation)
     request.state.offered_languages = offered
-    if _language(request) not in offered:
+    if language_or_404(request) not in offered:
         raise LanguageNotOffered(consultation, offered)
     return consultation
 
@@ -119,7 +114,7 @@ def _long_date(value: Any, language: str) -> str:
 
 
 async def landing(request: Request) -> Response:
-    language = _language(request)
+    language = language_or_404(request)
     consultations = [
         consultation
         for consultation in await services.open_consultations()
@@ -138,7 +133,7 @@ async def landing(request: Request) -> Response:
 
 
 async def start(request: Request) -> Response:
-    language = _language(request)
+    language = language_or_404(request)
     consultation = await _consultation(request)
     wording = await load_wording(consultation, language)
     questionnaire = await services.load_questionnaire(consultation)
@@ -159,11 +154,13 @@ async def start(request: Request) -> Response:
         if first
         else None,
         resuming=draft is not None,
+        printable=printable_links(language, consultation.slug),
+        other_formats_href=_path(request, "request_format", lang=language, slug=consultation.slug),
     )
 
 
 async def question(request: Request) -> Response:
-    language = _language(request)
+    language = language_or_404(request)
     consultation = await _consultation(request)
     if not services.is_accepting_responses(consultation):
         return RedirectResponse(
@@ -234,7 +231,7 @@ async def question(request: Request) -> Response:
 
 
 async def check_answers(request: Request) -> Response:
-    language = _language(request)
+    language = language_or_404(request)
     consultation = await _consultation(request)
     slug = consultation.slug
     token = _session_token(request, DRAFTS_SESSION_KEY, slug)
@@ -291,7 +288,7 @@ async def check_answers(request: Request) -> Response:
 
 
 async def confirmation(request: Request) -> Response:
-    language = _language(request)
+    language = language_or_404(request)
     consultation = await _consultation(request)
     submitted = await services.find_submitted(
         consultation, _session_token(request, SUBMITTED_SESSION_KEY, consultation.slug)
@@ -309,6 +306,7 @@ async def confirmation(request: Request) -> Response:
         reference=submitted.reference,
         next_steps=wording.paragraphs("consultation.confirmation"),
         landing_href=_path(request, "landing", lang=language),
+        withdraw_href=_path(request, "withdraw", lang=language),
     )
 
 

@@ -1,4 +1,4 @@
-"""Suite-wide fixtures: one migrated database with the demo, the app, an HTTP client."""
+"""Suite-wide fixtures: one migrated database with the demo, the app, an HTTP client, the tagger."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from starlette.applications import Starlette
 from tortoise import Tortoise
 from tortoise.migrations.api import migrate
 
+from analysis.tagger import ModelsMissing, ThemeTagger
 from consult.app import create_app
 from consult.database import tortoise_config
 from consult.settings import Settings, load_settings
@@ -63,3 +64,12 @@ async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
 @pytest.fixture(autouse=True)
 def _database_ready(database_url: str) -> None:
     """Every test may use the ORM: the session database is set up before the first one."""
+
+
+@pytest.fixture(scope="session")
+def tagger() -> ThemeTagger:
+    """The trained theme models, built by `make test` (`consult train-tagger`) when missing."""
+    try:
+        return ThemeTagger()
+    except ModelsMissing:
+        pytest.fail("No trained theme models: run `make test` or `consult train-tagger`.")

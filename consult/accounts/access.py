@@ -22,6 +22,9 @@ EVERY_ROLE = frozenset(Role)
 CONTENT_MANAGERS = frozenset({Role.ADMIN, Role.OFFICER})
 # Who works on translations (each only in their assigned languages, checked per page).
 TRANSLATION_ROLES = CONTENT_MANAGERS | {Role.TRANSLATOR}
+REPRESENTATIVES = frozenset({Role.GROUP_REPRESENTATIVE})
+# Who types in or uploads responses collected on paper or at a group's meeting.
+COLLECTORS = CONTENT_MANAGERS | REPRESENTATIVES
 
 
 def staff_user(request: Request) -> StaffUser:

@@ -71,12 +71,15 @@ async def staff_home(request: Request) -> Response:
         "accounts/home.html",
         translations_href=f"/{language}/staff/translations/",
         groups_href=f"/{language}/staff/groups/" if user.manages_content else "",
+        format_requests_href=f"/{language}/staff/format-requests/" if user.manages_content else "",
         consultations=[
             {
                 "slug": consultation.slug,
                 "tagging_href": f"{base}/{consultation.slug}/tagging",
                 "dashboard_href": f"{base}/{consultation.slug}/dashboard",
                 "paper_href": f"{base}/{consultation.slug}/collected/paper",
+                "upload_href": f"{base}/{consultation.slug}/upload",
+                "retention_href": f"{base}/{consultation.slug}/retention",
             }
             for consultation in consultations
         ],

@@ -55,9 +55,9 @@ async def verify_group(organisation: Organisation, officer: User) -> None:
 
 
 async def group_responses(organisation: Organisation) -> list[Response]:
-    """This group's responses, newest first: never another group's."""
+    """This group's responses, newest first: never another group's, nor withdrawn ones."""
     return (
-        await Response.filter(organisation=organisation)
+        await Response.filter(organisation=organisation, withdrawn_at__isnull=True)
         .order_by("-submitted_at")
         .prefetch_related("consultation", "group_statement")
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -11,7 +9,13 @@ from starlette.routing import Route
 from tortoise.functions import Count
 
 from consult import i18n
-from consult.accounts.access import CONTENT_MANAGERS, StaffRoute, staff_user
+from consult.accounts.access import (
+    COLLECTORS,
+    CONTENT_MANAGERS,
+    REPRESENTATIVES,
+    StaffRoute,
+    staff_user,
+)
 from consult.accounts.models import Role, User
 from consult.accounts.services import normalise_email, start_session
 from consult.i18n import LANGUAGES_BY_CODE, N_, gettext
@@ -35,6 +39,8 @@ from surveys.groups.services import (
 )
 from surveys.models import Channel, RespondentType, ResponseDraft
 from surveys.models import Response as StoredResponse
+from surveys.presenters import ErrorSummaryItem, form_error_summary
+from surveys.printable_presenters import printable_links
 from surveys.services import (
     GroupStatementData,
     ResponseOrigin,
@@ -49,18 +55,6 @@ from surveys.services import (
 from surveys.wording import load_wording, published_languages, wording_by_consultation
 
 EMAIL_TAKEN = N_("An account already uses this email address. Sign in instead, or use another.")
-REPRESENTATIVES = frozenset({Role.GROUP_REPRESENTATIVE})
-COLLECTORS = CONTENT_MANAGERS | REPRESENTATIVES
-
-
-def _errors(*forms: Any) -> list[dict[str, str]]:
-    """Error summary entries linking to each field, in page order."""
-    return [
-        {"message": str(field.errors[0]), "href": f"#{field.id}"}
-        for form in forms
-        for field in form
-        if field.errors
-    ]
 
 
 def _group_home(language: str) -> str:
@@ -70,10 +64,10 @@ def _group_home(language: str) -> str:
 async def register(request: Request) -> Response:
     language = i18n.current_language().code
     form = RegisterGroupForm(await request.form() if request.method == "POST" else None)
-    errors: list[dict[str, str]] = []
+    errors: list[ErrorSummaryItem] = []
     if request.method == "POST" and form.is_valid():
         if await User.exists(email=normalise_email(form.email.data)):
-            errors = [{"message": gettext(EMAIL_TAKEN), "href": "#email"}]
+            errors = [ErrorSummaryItem(gettext(EMAIL_TAKEN), "#email")]
         else:
             user = await register_group(
                 name=form.name.data.strip(),
@@ -85,7 +79,7 @@ async def register(request: Request) -> Response:
             )
             await start_session(request, user)
             return RedirectResponse(_group_home(language), status_code=303)
-    errors = errors or _errors(form)
+    errors = errors or form_error_summary(form)
     return render(
         request,
         "groups/register.html",
@@ -126,6 +120,8 @@ async def group_home(request: Request) -> Response:
                 "title": titles.get(c.id) or english.get(c.id) or c.slug,
                 "group_href": f"/{language}/staff/consultations/{c.slug}/collected/group",
                 "paper_href": f"/{language}/staff/consultations/{c.slug}/collected/paper",
+                "upload_href": f"/{language}/staff/consultations/{c.slug}/upload",
+                "printable": printable_links(language, c.slug),
             }
             for c in consultations
         ],
@@ -228,8 +224,8 @@ async def collected_response(request: Request) -> Response:
         present_collected_question(number, spec, wording, answer_forms[spec.key])
         for number, spec in enumerate(questionnaire.questions, start=1)
     ]
-    errors = _errors(details) + [
-        {"message": question.error, "href": f"#{question.element_id}"}
+    errors = form_error_summary(details) + [
+        ErrorSummaryItem(question.error, f"#{question.element_id}")
         for question in questions
         if question.error
     ]

@@ -18,11 +18,13 @@ async def tab_to(page: Page, selector: str) -> None:
     raise AssertionError(f"{selector} was not reachable with Tab in {MAX_TABS} presses")
 
 
-async def sign_in_with_keyboard(page: Page, email: str, language: str = "en") -> None:
+async def sign_in_with_keyboard(
+    page: Page, email: str, language: str = "en", lands_on: str = "staff/"
+) -> None:
     await page.goto(f"/{language}/staff/sign-in")
     await page.focus("#email")
     await page.keyboard.type(email)
     await page.keyboard.press("Tab")
     await page.keyboard.type(PASSWORD)
     await page.keyboard.press("Enter")
-    await page.wait_for_url(f"**/{language}/staff/")
+    await page.wait_for_url(f"**/{language}/{lands_on}")

@@ -30,6 +30,10 @@ PUBLIC_ROUTES = {
     "summary",
     "summary_chart",
     "register_group",
+    "printable_form",
+    "text_size",
+    "request_format",
+    "withdraw",
 }
 PATH_VALUES = {
     "lang": "en",
@@ -39,6 +43,8 @@ PATH_VALUES = {
     "kind": "xlf",
     "question": "x",
     "chart": "languages",
+    "language": "en",
+    "format": "csv",
 }
 
 

@@ -47,4 +47,13 @@
       button.dataset.submitted = "true";
     });
   });
+
+  // The printable form's print button needs script, so it stays hidden without it; the page
+  // tells everyone else to use the browser's print command (issue #6).
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  });
 })();

@@ -7,6 +7,7 @@ page, and Hypothesis posts values for them with a valid CSRF token.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator
 
@@ -17,11 +18,14 @@ from hypothesis import strategies as st
 from starlette.applications import Starlette
 from starlette.routing import Route
 
+from analysis.services import tag_pending
+from analysis.tagger import ThemeTagger
 from consult.accounts.access import StaffRoute
 from consult.accounts.models import Role
-from surveys.models import Consultation
-from tests.builders import build_demo_copy
-from tests.journey import csrf_token_in
+from surveys.groups.models import Organisation, OrganisationKind
+from surveys.models import Consultation, Response
+from tests.builders import build_answer, build_demo_copy
+from tests.journey import SAMPLE_ANSWERS, answer_every_question, csrf_token_in, demo_path
 from tests.staff import build_user, sign_in
 
 MARKUP = "<script>alert('fuzz')</script>"
@@ -178,3 +182,59 @@ async def test_bodies_that_are_not_utf_8_are_refused_cleanly(
                 headers={"content-type": "application/x-www-form-urlencoded"},
             )
             assert response.status_code < 500, (path, body)
+
+
+async def test_the_same_response_sent_twice_at_once_is_stored_once(
+    client: httpx.AsyncClient,
+) -> None:
+    await answer_every_question(client, "en", SAMPLE_ANSWERS["en"])
+    page = await client.get(demo_path("en", "check-answers"))
+    before = await Response.all().count()
+    sent = await asyncio.gather(
+        *(
+            client.post(
+                demo_path("en", "check-answers"), data={"csrf_token": csrf_token_in(page.text)}
+            )
+            for _ in range(4)
+        )
+    )
+    assert {response.status_code for response in sent} == {303}
+    assert await Response.all().count() == before + 1
+
+
+async def test_markup_in_a_group_name_and_an_answer_is_shown_as_text_everywhere(
+    clients: dict[str, httpx.AsyncClient], tagger: ThemeTagger
+) -> None:
+    consultation = await build_demo_copy(("ur",))
+    organisation = await Organisation.create(
+        name=MARKUP,
+        kind=OrganisationKind.CHARITY,
+        borough="Hackney",
+        contact_name=MARKUP,
+        contact_email="x@example.org",
+    )
+    answer = await build_answer(consultation, f"{MARKUP} We need youth workers funded for years.")
+    response = await Response.get(id=answer.response_id)  # type: ignore[attr-defined]
+    response.organisation = organisation
+    await response.save()
+    while await tag_pending(tagger):
+        pass
+    admin = clients["admin"]
+    base = f"/en/staff/consultations/{consultation.slug}"
+    pages = [
+        "/en/staff/groups/",
+        f"{base}/dashboard",
+        f"{base}/dashboard?group={organisation.id}",
+        f"{base}/review/community-help",
+        f"{base}/campaigns",
+        f"{base}/summary",
+    ]
+    for path in pages:
+        shown = await admin.get(path)
+        assert shown.status_code == 200, path
+        assert MARKUP not in shown.text, path
+    assert "&lt;script&gt;" in (await admin.get("/en/staff/groups/")).text
+    exported = await admin.get(f"{base}/export.csv")
+    assert exported.status_code == 200
+    # An export is data, not a page: the text is kept as written, and no cell starts a formula.
+    assert MARKUP in exported.text

@@ -275,3 +275,13 @@ async def test_another_group_cannot_see_an_upload_or_its_result(client: httpx.As
     client.cookies.clear()
     await representative(client)
     assert "ours.xlsx" not in (await client.get(location)).text
+
+
+async def test_an_upload_keeps_only_the_files_own_name(client: httpx.AsyncClient) -> None:
+    consultation = await build_demo_copy(("tr",))
+    await representative(client)
+    data = filled_xlsx(await download(client, consultation, "tr", "xlsx"), turkish_rows(1))
+    stored = await post_file(client, consultation, data, "..\\..\\x/../../etc/pass\u202ewd.xlsx")
+    assert stored.status_code == 303
+    batch = await UploadBatch.get(consultation=consultation)
+    assert batch.filename == "passwd.xlsx"

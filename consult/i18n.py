@@ -187,6 +187,12 @@ def negotiate_language(header: str | None, offered: tuple[str, ...]) -> str:
     return SOURCE_LANGUAGE
 
 
+def language_of_path(path: str) -> str:
+    """The language a path's first segment names (`/ur/...`), or the source language."""
+    segment = path.split("/")[1] if path.count("/") >= 1 else ""
+    return segment if segment in LANGUAGES_BY_CODE else SOURCE_LANGUAGE
+
+
 class LanguageMiddleware:
     """Activate the language named by the path's first segment (`/ur/...`) for the request.
 
@@ -202,12 +208,12 @@ class LanguageMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        segment = scope["path"].split("/")[1] if scope["path"].count("/") >= 1 else ""
-        code = segment if segment in LANGUAGES_BY_CODE else SOURCE_LANGUAGE
+        code = language_of_path(scope["path"])
+        names_language = scope["path"].split("/")[1:2] == [code]
         token = activate(self.locale_dir, code)
 
         async def send_with_language(message: Message) -> None:
-            if message["type"] == "http.response.start" and segment in LANGUAGES_BY_CODE:
+            if message["type"] == "http.response.start" and names_language:
                 MutableHeaders(scope=message).setdefault("Content-Language", code)
             await send(message)
 

@@ -9,6 +9,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from consult import i18n
 from consult.i18n import N_, gettext
 from consult.rendering import render
+from consult.unavailable import RETRY_AFTER_SECONDS, is_database_unavailable
 
 # Keyed by status code, or by a reason where one status has several (a refused CSRF token).
 ERROR_PAGES: dict[int | str, tuple[str, str]] = {
@@ -40,6 +41,13 @@ ERROR_PAGES: dict[int | str, tuple[str, str]] = {
     413: (
         N_("What you sent is too large"),
         N_("Go back, shorten your answer and send it again."),
+    ),
+    503: (
+        N_("Sorry, the service is unavailable for a moment"),
+        N_(
+            "Try again in a minute. Answers you have already sent have been saved. What you "
+            "sent just now was not: send it again when the page works."
+        ),
     ),
     500: (
         N_("Sorry, there is a problem with the service"),
@@ -80,4 +88,19 @@ async def http_exception(request: Request, exc: Exception) -> Response:
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
-    return await render_error(request, 500)
+    """A database that is down, restarting, full or read-only is a 503; anything else a 500.
+
+    This runs outside the language middleware (Starlette catches errors outermost), so the
+    page's language is activated here again from the path.
+    """
+    token = i18n.activate(
+        request.app.state.settings.locale_dir, i18n.language_of_path(request.url.path)
+    )
+    try:
+        if is_database_unavailable(exc):
+            response = await render_error(request, 503)
+            response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
+        return await render_error(request, 500)
+    finally:
+        i18n.deactivate(token)

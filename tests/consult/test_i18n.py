@@ -96,7 +96,12 @@ def extracted_message_ids() -> set[str]:
 def test_the_pot_file_is_up_to_date() -> None:
     with (LOCALE_DIR / "messages.pot").open("rb") as pot:
         template = read_po(pot)
-    assert {message.id for message in template if message.id} == extracted_message_ids()
+    # A plural message's id is its (singular, plural) pair; extraction names it by the singular.
+    assert {
+        message.id if isinstance(message.id, str) else message.id[0]
+        for message in template
+        if message.id
+    } == extracted_message_ids()
 
 
 @pytest.mark.parametrize("code", [c for c in LANGUAGE_CODES if c != "en"])
@@ -108,12 +113,32 @@ def test_every_catalog_is_complete_and_really_translated(code: str) -> None:
     messages = {message.id: message for message in catalog if message.id}
     assert set(messages) == expected
     for message_id, message in messages.items():
+        if isinstance(message.id, tuple):
+            assert isinstance(message.string, tuple | list), f"{code}: {message_id!r} not plural"
+            check_plural_forms(code, message.id, tuple(message.string))
+            continue
         assert message.string, f"{code}: untranslated {message_id!r}"
         assert not message.fuzzy, f"{code}: fuzzy {message_id!r}"
         assert message.string != message_id, f"{code}: English copied for {message_id!r}"
         assert sorted(PLACEHOLDER.findall(str(message.string))) == sorted(
             PLACEHOLDER.findall(str(message_id))
         ), f"{code}: placeholders differ in {message_id!r}"
+
+
+def check_plural_forms(code: str, english: tuple[str, ...], forms: tuple[str, ...]) -> None:
+    """Each form of a plural, on its own: filled, not English, no placeholder English lacks.
+
+    A language has as many forms as its Plural-Forms header says (Turkish one, Arabic six),
+    and a form for exactly one or two may rightly spell the number out instead.
+    """
+    allowed = set(PLACEHOLDER.findall(english[-1]))
+    assert forms and all(forms), f"{code}: untranslated plural {english[0]!r}"
+    for form in forms:
+        assert form not in english, f"{code}: English copied for {english[0]!r}"
+        assert set(PLACEHOLDER.findall(form)) <= allowed, f"{code}: placeholders in {form!r}"
+    assert any(PLACEHOLDER.findall(form) for form in forms[-1:]), (
+        f"{code}: the general plural form of {english[0]!r} must show the number"
+    )
 
 
 @pytest.mark.parametrize("code", [c for c in LANGUAGE_CODES if c != "en"])

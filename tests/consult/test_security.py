@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator
 
+import asyncpg
 import httpx
 import pytest
 from starlette.applications import Starlette
+from tortoise.exceptions import DBConnectionError, OperationalError
 
+from surveys import services as survey_services
 from surveys.models import Response, ResponseDraft
 from tests.journey import csrf_token_in, demo_path, question_path
 
@@ -120,3 +124,38 @@ async def test_an_unknown_host_is_refused(app: Starlette) -> None:
     async with httpx.AsyncClient(transport=transport, base_url="http://evil.example") as client:
         response = await client.get("/en/")
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        DBConnectionError("connection refused"),
+        OperationalError(sqlite3.OperationalError("database or disk is full")),
+        OperationalError(sqlite3.OperationalError("attempt to write a readonly database")),
+        asyncpg.AdminShutdownError("terminating connection due to administrator command"),
+    ],
+)
+async def test_a_database_that_is_down_or_full_gets_a_translated_503(
+    app: Starlette, monkeypatch: pytest.MonkeyPatch, failure: Exception
+) -> None:
+    async def fail(*args: object, **kwargs: object) -> None:
+        raise failure
+
+    monkeypatch.setattr(survey_services, "open_consultations", fail)
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        page = await client.get("/ur/")
+    assert page.status_code == 503
+    assert page.headers["retry-after"] == "30"
+    assert 'lang="ur"' in page.text
+    assert "Sorry, the service is unavailable" not in page.text  # said in Urdu
+
+
+async def test_a_bug_is_still_a_500(app: Starlette, monkeypatch: pytest.MonkeyPatch) -> None:
+    async def fail(*args: object, **kwargs: object) -> None:
+        raise OperationalError(sqlite3.OperationalError("no such column: nonsense"))
+
+    monkeypatch.setattr(survey_services, "open_consultations", fail)
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        assert (await client.get("/en/")).status_code == 500

@@ -37,7 +37,9 @@ async def test_every_page_offers_large_text_and_comes_back_to_itself(
     path = question_path("ur", "priority-objective")
     page = await client.get(path)
     assert LARGE not in page.text
-    assert 'value="Use large text"' in page.text
+    # The switch, in Urdu ("Use large text"), coming back to this page.
+    assert 'value="بڑا متن استعمال کریں"' in page.text
+    assert '<input type="hidden" name="size" value="large">' in page.text
     assert f'<input type="hidden" name="next" value="{path}">' in page.text
 
     switched = await set_size(client, "large", path, "ur")

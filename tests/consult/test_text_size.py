@@ -48,7 +48,7 @@ async def test_every_page_offers_large_text_and_comes_back_to_itself(
     assert switched.headers["location"] == path
     again = await client.get(path)
     assert f'<html lang="ur" dir="rtl" {LARGE}>' in again.text
-    assert 'value="Use standard text size"' in again.text
+    assert 'value="متن کا عام سائز استعمال کریں"' in again.text  # "Use standard text size"
 
 
 async def test_standard_size_turns_large_text_off(client: httpx.AsyncClient) -> None:

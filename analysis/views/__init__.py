@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
-from analysis.views import dashboard, review, summary, tagging
+from analysis.views import campaigns, dashboard, review, summary, tagging
 from consult.accounts.access import CONTENT_MANAGERS, StaffRoute
 
 STAFF = "/{lang}/staff/consultations/{slug}"
@@ -30,6 +30,7 @@ routes = [
     StaffRoute(
         f"{STAFF}/export.xlsx", dashboard.export_xlsx, name="export_xlsx", roles=CONTENT_MANAGERS
     ),
+    StaffRoute(f"{STAFF}/campaigns", campaigns.campaigns, name="campaigns", roles=CONTENT_MANAGERS),
     StaffRoute(
         f"{STAFF}/review/{{question}}",
         review.review_queue,

@@ -381,6 +381,7 @@ async def dashboard(request: Request) -> Response:
         csv_href=f"{base}/export.csv{suffix}",
         xlsx_href=f"{base}/export.xlsx{suffix}",
         summary_href=f"{base}/summary",
+        campaigns_href=f"{base}/campaigns",
         tagging_href=f"{base}/tagging",
         overview_href=f"/{i18n.current_language().code}/staff/",
     )

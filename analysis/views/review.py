@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from tortoise.exceptions import DoesNotExist
 
+from analysis.campaigns import CAMPAIGN_MIN_COPIES, copies_of
 from analysis.models import TagSource
 from analysis.presenters import language_name, number, numbered_theme_names, theme_name
 from analysis.review import (
@@ -159,6 +160,9 @@ async def review_queue(request: Request) -> Response:
             )
         )
     written_in = LANGUAGES_BY_CODE.get(state.language)
+    # Flagged as the campaigns page lists them: this answer and enough near copies.
+    near_copies = await copies_of(answer) + 1
+    flagged = near_copies >= CAMPAIGN_MIN_COPIES
     return render(
         request,
         "analysis/review.html",
@@ -173,4 +177,7 @@ async def review_queue(request: Request) -> Response:
         decisions=decisions,
         history=[_history_row(event) for event in state.history],
         already_reviewed=state.reviewed is not None,
+        near_copies=near_copies if flagged else 0,
+        near_copies_text=number(near_copies),
+        campaigns_href=f"{base}/campaigns",
     )

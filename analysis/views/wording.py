@@ -19,6 +19,12 @@ class ConsultationWording:
     def question(self, key: str) -> str:
         return self.wording.question(key, "text") or self.fallback.question(key, "text") or key
 
+    def question_language(self, key: str) -> str:
+        """The language `question(key)` is written in, for its `lang` attribute."""
+        return (
+            self.wording.language if self.wording.question(key, "text") else self.fallback.language
+        )
+
     def option(self, question: str, value: str) -> str:
         return (
             self.wording.option(question, value) or self.fallback.option(question, value) or value

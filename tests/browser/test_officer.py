@@ -70,6 +70,12 @@ async def test_an_officer_reviews_tags_with_the_keyboard_alone(page: Page, langu
     assert await SummaryQuote.exists(answer=answers[0], theme="secure-funding")
 
 
+CAMPAIGN_TEXT = (
+    "ہم مطالبہ کرتے ہیں کہ ہر محلے میں نوجوانوں کے مراکز شام تک کھلے رہیں"
+    " اور ان کی فنڈنگ برسوں تک جاری رہے۔"
+)
+
+
 @pytest.mark.parametrize("language", ["en", "ur"])
 async def test_dashboard_review_and_summary_pass_axe(page: Page, language: str) -> None:
     consultation, answers = await consultation_with_tagged_answers()
@@ -86,6 +92,11 @@ async def test_dashboard_review_and_summary_pass_axe(page: Page, language: str) 
     await audit.check("filtered dashboard")
     await page.goto(f"{base}/review/community-help")
     await audit.check("review")
+    for _ in range(5):
+        await build_answer(consultation, CAMPAIGN_TEXT, language="ur")
+    await page.goto(f"{base}/campaigns")
+    assert await page.locator("blockquote[lang=ur]").count() == 1
+    await audit.check("campaigns")
     await page.goto(f"{base}/summary")
     await audit.check("summary preview")
     await page.click("form[method=post] button[type=submit] >> nth=-1")

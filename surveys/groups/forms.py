@@ -77,6 +77,21 @@ class ValidForm(Form):
         return bool(self.validate())  # type: ignore[no-untyped-call]  # wtforms is untyped
 
 
+# Factories, so each form gets its own fields in its own page order.
+def contact_name_field() -> StringField:
+    return StringField(
+        validators=[Filled(ENTER_CONTACT_NAME), MaxCharacters(120), NoControlCharacters()]
+    )
+
+
+def email_field() -> EmailField:
+    return EmailField(validators=[Filled(ENTER_EMAIL), ValidEmail(), MaxCharacters(254)])
+
+
+def password_field() -> PasswordField:
+    return PasswordField(validators=[MinLength(MIN_PASSWORD_LENGTH, PASSWORD_TOO_SHORT)])
+
+
 class RegisterGroupForm(ValidForm):
     name = StringField(
         validators=[Filled(ENTER_GROUP_NAME), MaxCharacters(200), NoControlCharacters()]
@@ -91,11 +106,17 @@ class RegisterGroupForm(ValidForm):
         validators=[OneOf(LONDON_BOROUGHS, CHOOSE_BOROUGH)],
         validate_choice=False,
     )
-    contact_name = StringField(
-        validators=[Filled(ENTER_CONTACT_NAME), MaxCharacters(120), NoControlCharacters()]
-    )
-    email = EmailField(validators=[Filled(ENTER_EMAIL), ValidEmail(), MaxCharacters(254)])
-    password = PasswordField(validators=[MinLength(MIN_PASSWORD_LENGTH, PASSWORD_TOO_SHORT)])
+    contact_name = contact_name_field()
+    email = email_field()
+    password = password_field()
+
+
+class RepresentativeForm(ValidForm):
+    """Another representative's account, added by one of the group's representatives."""
+
+    contact_name = contact_name_field()
+    email = email_field()
+    password = password_field()
 
 
 def parse_members(text: str | None) -> int | None:

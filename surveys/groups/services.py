@@ -41,6 +41,21 @@ async def register_group(
     return user
 
 
+async def add_representative(
+    organisation: Organisation, *, name: str, email: str, password: str
+) -> User:
+    """Another account that speaks for the same group."""
+    async with in_transaction():
+        user = await create_user(email, name, password, Role.GROUP_REPRESENTATIVE)
+        await Representative.create(user=user, organisation=organisation)
+    return user
+
+
+async def representatives_of(organisation: Organisation) -> list[User]:
+    links = await Representative.filter(organisation=organisation).prefetch_related("user")
+    return sorted((link.user for link in links), key=lambda user: user.id)
+
+
 async def organisation_of(user: User) -> Organisation | None:
     """The group this account speaks for, if it is a representative's."""
     link = await Representative.filter(user=user).prefetch_related("organisation").first()

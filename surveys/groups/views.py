@@ -25,6 +25,7 @@ from surveys.groups.forms import (
     GroupDetailsForm,
     PaperDetailsForm,
     RegisterGroupForm,
+    RepresentativeForm,
     parse_day,
     parse_members,
 )
@@ -32,9 +33,11 @@ from surveys.groups.models import GatheringMethod, Organisation, OrganisationKin
 from surveys.groups.presenters import KIND_LABELS, METHOD_LABELS, present_collected_question
 from surveys.groups.services import (
     LONDON_BOROUGHS,
+    add_representative,
     group_responses,
     organisation_of,
     register_group,
+    representatives_of,
     verify_group,
 )
 from surveys.models import Channel, RespondentType, ResponseDraft
@@ -103,6 +106,37 @@ def _members_stated(response: StoredResponse) -> int | None:
     return statement.members if statement else None
 
 
+async def representatives(request: Request) -> Response:
+    """A group's representatives, and one of them adding another."""
+    organisation = await _representatives_group(request)
+    language = i18n.current_language().code
+    form = RepresentativeForm(await request.form() if request.method == "POST" else None)
+    errors: list[ErrorSummaryItem] = []
+    if request.method == "POST" and form.is_valid():
+        if await User.exists(email=normalise_email(form.email.data)):
+            errors = [ErrorSummaryItem(gettext(EMAIL_TAKEN), "#email")]
+        else:
+            await add_representative(
+                organisation,
+                name=form.contact_name.data.strip(),
+                email=form.email.data,
+                password=form.password.data,
+            )
+            return RedirectResponse(f"{request.url.path}?added=1", status_code=303)
+    errors = errors or form_error_summary(form)
+    return render(
+        request,
+        "groups/representatives.html",
+        status_code=400 if errors else 200,
+        errors=errors,
+        form=form,
+        organisation=organisation,
+        representatives=await representatives_of(organisation),
+        added=request.query_params.get("added") == "1" and not errors,
+        home_href=_group_home(language),
+    )
+
+
 async def group_home(request: Request) -> Response:
     organisation = await _representatives_group(request)
     language = i18n.current_language().code
@@ -114,6 +148,7 @@ async def group_home(request: Request) -> Response:
         request,
         "groups/home.html",
         organisation=organisation,
+        representatives_href=f"/{language}/staff/group/representatives",
         kind=gettext(KIND_LABELS[organisation.kind.value]),
         consultations=[
             {
@@ -291,6 +326,13 @@ async def group_list(request: Request) -> Response:
 routes = [
     Route("/{lang}/groups/register", register, name="register_group", methods=["GET", "POST"]),
     StaffRoute("/{lang}/staff/group/", group_home, name="group_home", roles=REPRESENTATIVES),
+    StaffRoute(
+        "/{lang}/staff/group/representatives",
+        representatives,
+        name="group_representatives",
+        methods=["GET", "POST"],
+        roles=REPRESENTATIVES,
+    ),
     StaffRoute(
         "/{lang}/staff/consultations/{slug}/collected/{channel}",
         collected_response,

@@ -44,6 +44,9 @@ async def test_a_representative_registers_and_sends_a_group_response(
     await page.click("button[type=submit]")
     await page.wait_for_url(f"**/{language}/staff/group/")
     await audit.check("group home")
+    await page.goto(f"/{language}/staff/group/representatives")
+    await page.click("main button[type=submit]")
+    await audit.check("add a representative, with errors")
 
     await page.goto(f"/{language}/staff/consultations/{consultation.slug}/collected/group")
     await audit.check("group response")

@@ -8,7 +8,7 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
-from consult.accounts.models import Role
+from consult.accounts.models import Role, User
 from surveys.groups.models import GroupStatement, Organisation
 from surveys.models import Answer, Channel, Consultation, RespondentType, Response
 from tests.builders import build_demo_copy
@@ -222,3 +222,41 @@ async def test_an_email_already_in_use_is_refused_with_the_form_kept(
     assert "Second try" in refused.text
     assert "at least 12 characters" in refused.text
     assert await Organisation.filter(name="Second try").count() == 0
+
+
+async def add_colleague(client: httpx.AsyncClient, page: str, email: str) -> httpx.Response:
+    return await client.post(
+        "/en/staff/group/representatives",
+        data={
+            "csrf_token": csrf_token_in(page),
+            "contact_name": "Abdul Karim",
+            "email": email,
+            "password": PASSWORD,
+        },
+    )
+
+
+async def test_a_representative_adds_another_who_signs_in_for_the_same_group(
+    client: httpx.AsyncClient, officer_client: httpx.AsyncClient
+) -> None:
+    consultation = await build_demo_copy(("bn",))
+    await register(client, "rokeya2@example.org", name="Brick Lane Mosque Youth")
+    assert (await post_collected(client, consultation, "group", group_answers())).status_code == 303
+    page = await client.get("/en/staff/group/representatives")
+    assert "Rokeya Begum" in page.text
+    refused = await add_colleague(client, page.text, "rokeya2@example.org")
+    assert refused.status_code == 400
+    assert "An account already uses this email address" in refused.text
+    assert 'value="Abdul Karim"' in refused.text
+    added = await add_colleague(client, page.text, "abdul@example.org")
+    assert added.status_code == 303
+    assert "Abdul Karim" in (await client.get(added.headers["location"])).text
+
+    colleague = await User.get(email="abdul@example.org")
+    assert colleague.role == Role.GROUP_REPRESENTATIVE
+    await sign_in(officer_client, colleague)
+    home = await officer_client.get("/en/staff/group/")
+    assert "Brick Lane Mosque Youth" in home.text
+    # The response the first representative sent is the group's: the colleague sees it too.
+    stored = await Response.get(consultation=consultation)
+    assert stored.reference in home.text

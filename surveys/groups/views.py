@@ -297,7 +297,7 @@ async def group_list(request: Request) -> Response:
     organisations = await Organisation.all().order_by("name")
     counts = {
         row["organisation_id"]: row["n"]
-        for row in await StoredResponse.filter(organisation_id__not_isnull=True)
+        for row in await StoredResponse.filter(organisation_id__not_isnull=True, withdrawn_at=None)
         .annotate(n=Count("id"))
         .group_by("organisation_id")
         .values("organisation_id", "n")

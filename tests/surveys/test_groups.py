@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 import httpx
 import pytest
 from starlette.applications import Starlette
 
 from consult.accounts.models import Role, User
+from surveys.dataprotection.services import withdraw_response
 from surveys.groups.models import GroupStatement, Organisation
 from surveys.models import Answer, Channel, Consultation, RespondentType, Response
 from tests.builders import build_demo_copy
@@ -260,3 +262,24 @@ async def test_a_representative_adds_another_who_signs_in_for_the_same_group(
     # The response the first representative sent is the group's: the colleague sees it too.
     stored = await Response.get(consultation=consultation)
     assert stored.reference in home.text
+
+
+async def test_the_group_list_does_not_count_a_withdrawn_response(
+    client: httpx.AsyncClient, officer_client: httpx.AsyncClient
+) -> None:
+    consultation = await build_demo_copy(("bn",))
+    await register(client, "withdrawn@example.org", name="Cable Street Tenants")
+    for _ in range(2):
+        paper = {
+            "language": "bn",
+            "community-help-answer": "আরও যুব কর্মী দরকার",
+            "priority-objective-answer": "treatment",
+        }
+        assert (await post_collected(client, consultation, "paper", paper)).status_code == 303
+    first = await Response.filter(consultation=consultation).first()
+    assert first is not None
+    assert await withdraw_response(first.reference, datetime.now(UTC))
+    await sign_in(officer_client, await build_user(Role.OFFICER))
+    listing = await officer_client.get("/en/staff/groups/")
+    row = listing.text.split("Cable Street Tenants")[1].split("</tr>")[0]
+    assert '<td class="table__cell table__cell--numeric">1</td>' in row

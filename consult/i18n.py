@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
+from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -131,6 +132,11 @@ def translate_plural(singular: str, plural: str, count: int) -> str:
     if active:
         return active[1].translations.ngettext(singular, plural, count)
     return singular if count == 1 else plural
+
+
+def long_date(day: Any) -> str:
+    """A date (or the day of a datetime) as the page's language writes it in full."""
+    return format_date(day, format="long", locale=current_language().locale)
 
 
 def gettext(message: str, **variables: Any) -> str:

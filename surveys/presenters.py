@@ -74,11 +74,31 @@ def field_id(spec: QuestionSpec) -> str:
     return f"answer-{spec.options[0].value}"
 
 
+def chosen_values(form: AnswerForm) -> set[str]:
+    """The options a form's answer chose: none, one (radios) or several (checkboxes)."""
+    data = form.answer.data
+    return set(data if isinstance(data, list) else [data] if data else [])
+
+
+def option_views(
+    spec: QuestionSpec, wording: Wording, chosen: set[str], id_prefix: str
+) -> list[OptionView]:
+    return [
+        OptionView(
+            value=option.value,
+            label=wording.option(spec.key, option.value),
+            checked=option.value in chosen,
+            element_id=f"{id_prefix}-{option.value}",
+        )
+        for option in spec.options
+    ]
+
+
 def present_question(
     questionnaire: Questionnaire, spec: QuestionSpec, wording: Wording, form: AnswerForm
 ) -> QuestionView:
     data = form.answer.data
-    chosen = set(data if isinstance(data, list) else [data] if data else [])
+    chosen = chosen_values(form)
     errors = form.answer.errors
     return QuestionView(
         key=spec.key,
@@ -92,15 +112,7 @@ def present_question(
         text_value=data
         if isinstance(data, str) and spec.question.type == QuestionType.FREE_TEXT
         else "",
-        options=[
-            OptionView(
-                value=option.value,
-                label=wording.option(spec.key, option.value),
-                checked=option.value in chosen,
-                element_id=f"answer-{option.value}",
-            )
-            for option in spec.options
-        ],
+        options=option_views(spec, wording, chosen, "answer"),
         error=str(errors[0]) if errors else None,
         field_id=field_id(spec),
     )

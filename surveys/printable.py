@@ -6,11 +6,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from consult.i18n import long_date
 from consult.rendering import render
 from surveys import services
 from surveys.lookup import language_or_404
 from surveys.printable_presenters import LARGE_PRINT, present_printable_form
-from surveys.views import _consultation, _long_date
+from surveys.views import _consultation
 from surveys.wording import load_wording
 
 
@@ -24,7 +25,7 @@ async def printable_form(request: Request) -> Response:
         questionnaire,
         wording,
         large=request.query_params.get("size") == LARGE_PRINT,
-        closes=_long_date(consultation.closes_at, language)
+        closes=long_date(consultation.closes_at)
         if services.is_accepting_responses(consultation)
         else None,
     )

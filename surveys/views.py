@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from babel.dates import format_date
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from consult import i18n
-from consult.i18n import N_, gettext
+from consult.i18n import N_, gettext, long_date
 from consult.rendering import render
 from surveys import services
 from surveys.forms import answer_from_form, build_answer_form, form_data_from_answer
@@ -109,10 +106,6 @@ async def negotiate(request: Request) -> Response:
     return response
 
 
-def _long_date(value: Any, language: str) -> str:
-    return format_date(value, format="long", locale=i18n.LANGUAGES_BY_CODE[language].locale)
-
-
 async def landing(request: Request) -> Response:
     language = language_or_404(request)
     consultations = [
@@ -125,7 +118,7 @@ async def landing(request: Request) -> Response:
         {
             "title": titles.get(consultation.id, consultation.slug),
             "href": _path(request, "start", lang=language, slug=consultation.slug),
-            "closes": _long_date(consultation.closes_at, language),
+            "closes": long_date(consultation.closes_at),
         }
         for consultation in consultations
     ]
@@ -149,7 +142,7 @@ async def start(request: Request) -> Response:
         introduction=wording.paragraphs("consultation.introduction"),
         question_count=len(questionnaire.questions),
         accepting=services.is_accepting_responses(consultation),
-        closes=_long_date(consultation.closes_at, language),
+        closes=long_date(consultation.closes_at),
         start_href=_path(request, "question", lang=language, slug=consultation.slug, question=first)
         if first
         else None,

@@ -5,14 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from babel.dates import format_date
 from wtforms import BooleanField, Form, StringField
 from wtforms.fields import Field
 from wtforms.validators import StopValidation, ValidationError
 
-from consult import i18n
 from consult.accounts.forms import Filled
-from consult.i18n import N_, gettext
+from consult.i18n import N_, gettext, long_date
 from surveys.dataprotection.services import normalise_reference
 from surveys.forms import MaxCharacters
 from surveys.groups.forms import Parses, ValidForm
@@ -54,11 +52,6 @@ def parse_iso_date(text: str | None) -> date | None:
         return date.fromisoformat((text or "").strip())
     except ValueError:
         return None
-
-
-def long_date(day: date) -> str:
-    """The date as the page's language writes it in full."""
-    return format_date(day, format="long", locale=i18n.current_language().locale)
 
 
 class OnOrAfter:

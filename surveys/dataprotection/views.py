@@ -11,8 +11,9 @@ from starlette.routing import Route
 from consult import i18n
 from consult.accounts.access import CONTENT_MANAGERS, StaffRoute, staff_user
 from consult.accounts.services import staff_names
+from consult.i18n import long_date
 from consult.rendering import render
-from surveys.dataprotection.forms import RetentionForm, WithdrawForm, long_date
+from surveys.dataprotection.forms import RetentionForm, WithdrawForm
 from surveys.dataprotection.presenters import present_log_entry
 from surveys.dataprotection.services import (
     data_protection_log,

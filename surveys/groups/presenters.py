@@ -8,7 +8,7 @@ from consult.i18n import N_
 from surveys.forms import AnswerForm
 from surveys.groups.models import GatheringMethod, OrganisationKind
 from surveys.models import QuestionType
-from surveys.presenters import OptionView
+from surveys.presenters import OptionView, chosen_values, option_views
 from surveys.services import QuestionSpec
 from surveys.wording import Wording
 
@@ -49,17 +49,8 @@ def present_collected_question(
     number: int, spec: QuestionSpec, wording: Wording, form: AnswerForm
 ) -> CollectedQuestionView:
     data = form.answer.data
-    chosen = set(data if isinstance(data, list) else [data] if data else [])
     element_id = f"{spec.key}-answer"
-    options = [
-        OptionView(
-            value=option.value,
-            label=wording.option(spec.key, option.value),
-            checked=option.value in chosen,
-            element_id=f"{element_id}-{option.value}",
-        )
-        for option in spec.options
-    ]
+    options = option_views(spec, wording, chosen_values(form), element_id)
     return CollectedQuestionView(
         key=spec.key,
         number=number,

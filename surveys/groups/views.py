@@ -40,7 +40,7 @@ from surveys.groups.services import (
     representatives_of,
     verify_group,
 )
-from surveys.models import Channel, RespondentType, ResponseDraft
+from surveys.models import Channel, Consultation, RespondentType, ResponseDraft
 from surveys.models import Response as StoredResponse
 from surveys.presenters import ErrorSummaryItem, form_error_summary
 from surveys.printable_presenters import printable_links
@@ -178,20 +178,33 @@ async def group_home(request: Request) -> Response:
     )
 
 
+async def collecting_group(request: Request) -> Organisation | None:
+    """The group a collector enters responses for: a representative's own, none for officers."""
+    user = staff_user(request).user
+    organisation = await organisation_of(user)
+    if user.role == Role.GROUP_REPRESENTATIVE and organisation is None:
+        raise HTTPException(403)
+    return organisation
+
+
+async def accepting_consultation_or_404(request: Request) -> Consultation:
+    """The URL's consultation, if it is open for responses now."""
+    consultation = await find_consultation(request.path_params["slug"])
+    if consultation is None or not is_accepting_responses(consultation):
+        raise HTTPException(404)
+    return consultation
+
+
 async def collected_response(request: Request) -> Response:
     """One page to enter a whole response: a group's own, or one written on paper."""
     channel = request.path_params["channel"]
     if channel not in (Channel.GROUP.value, Channel.PAPER.value):
         raise HTTPException(404)
     user = staff_user(request).user
-    organisation = await organisation_of(user)
-    if user.role == Role.GROUP_REPRESENTATIVE and organisation is None:
-        raise HTTPException(403)
+    organisation = await collecting_group(request)
     if channel == Channel.GROUP.value and organisation is None:
         raise HTTPException(404)
-    consultation = await find_consultation(request.path_params["slug"])
-    if consultation is None or not is_accepting_responses(consultation):
-        raise HTTPException(404)
+    consultation = await accepting_consultation_or_404(request)
     questionnaire = await load_questionnaire(consultation)
     languages = await published_languages(consultation)
     ui_language = i18n.current_language().code

@@ -145,6 +145,10 @@ async def _store(
         )
         answers: list[Answer] = []
         chosen: list[tuple[int, int, int]] = []  # response id, question id, option id
+        option_ids = {
+            spec.key: {option.value: option.id for option in spec.options}
+            for spec in questionnaire.questions
+        }
         for token, row in zip(tokens, report.answers, strict=True):
             response_id = response_ids[token]
             for spec in questionnaire.questions:
@@ -161,9 +165,8 @@ async def _store(
                     answers.append(
                         Answer(response_id=response_id, question_id=spec.question.id, text=None)
                     )
-                    option_ids = {option.value: option.id for option in spec.options}
                     chosen.extend(
-                        (response_id, spec.question.id, option_ids[value])
+                        (response_id, spec.question.id, option_ids[spec.key][value])
                         for value in answer["options"]
                     )
         await Answer.bulk_create(answers, batch_size=INSERT_BATCH, using_db=connection)

@@ -12,12 +12,10 @@ from starlette.responses import RedirectResponse, Response
 
 from consult import i18n
 from consult.accounts.access import COLLECTORS, StaffRoute, staff_user
-from consult.accounts.models import Role
 from consult.i18n import LANGUAGES_BY_CODE, N_, gettext
 from consult.rendering import render
-from surveys.groups.services import organisation_of
-from surveys.models import Consultation
-from surveys.services import find_consultation, is_accepting_responses, load_questionnaire
+from surveys.groups.views import accepting_consultation_or_404, collecting_group
+from surveys.services import load_questionnaire
 from surveys.uploads.checks import TOO_MANY_PROBLEMS, CheckedFile
 from surveys.uploads.models import UploadBatch
 from surveys.uploads.reading import MAX_ANSWER_ROWS
@@ -37,24 +35,9 @@ def _safe_filename(name: str) -> str:
     return "".join(c for c in base if unicodedata.category(c)[0] != "C")[:200] or "upload"
 
 
-async def _open_consultation(request: Request) -> Consultation:
-    consultation = await find_consultation(request.path_params["slug"])
-    if consultation is None or not is_accepting_responses(consultation):
-        raise HTTPException(404)
-    return consultation
-
-
-async def _uploaders_group(request: Request) -> tuple[Role, object | None]:
-    user = staff_user(request).user
-    organisation = await organisation_of(user)
-    if user.role == Role.GROUP_REPRESENTATIVE and organisation is None:
-        raise HTTPException(403)
-    return user.role, organisation
-
-
 async def download_template(request: Request) -> Response:
-    await _uploaders_group(request)
-    consultation = await _open_consultation(request)
+    await collecting_group(request)
+    consultation = await accepting_consultation_or_404(request)
     language = request.path_params["language"]
     try:
         kind = SpreadsheetFormat(request.path_params["format"])
@@ -81,8 +64,8 @@ def _problem_rows(report: CheckedFile) -> list[dict[str, str]]:
 
 async def upload(request: Request) -> Response:
     user = staff_user(request).user
-    _role, organisation = await _uploaders_group(request)
-    consultation = await _open_consultation(request)
+    organisation = await collecting_group(request)
+    consultation = await accepting_consultation_or_404(request)
     ui_language = i18n.current_language().code
     here = str(request.url.path)
     report: CheckedFile | None = None
@@ -99,7 +82,7 @@ async def upload(request: Request) -> Response:
                     data,
                     _safe_filename(chosen.filename),
                     user,
-                    organisation,  # type: ignore[arg-type]
+                    organisation,
                 )
                 if outcome.batch is not None:
                     return RedirectResponse(f"{here}?stored={outcome.batch.id}", status_code=303)
@@ -110,9 +93,8 @@ async def upload(request: Request) -> Response:
             id=int(batch_id), consultation=consultation, organisation=organisation
         ).first()
     languages = await published_languages(consultation)
-    title = (await load_wording(consultation, consultation.source_language)).consultation("title")
-    if ui_language in languages:
-        title = (await load_wording(consultation, ui_language)).consultation("title")
+    title_language = ui_language if ui_language in languages else consultation.source_language
+    title = (await load_wording(consultation, title_language)).consultation("title")
     problems = _problem_rows(report) if report else []
     return render(
         request,
